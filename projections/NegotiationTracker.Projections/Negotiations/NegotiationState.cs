@@ -1,0 +1,58 @@
+using Marten;
+using NegotiationTracker.Domain.Common;
+using NegotiationTracker.Projections.Parties;
+
+namespace NegotiationTracker.Projections.Negotiations;
+
+/// <summary>The current state of a negotiation as users see it: the summary joined with the parties' profiles.</summary>
+public sealed record NegotiationState(
+    string Id,
+    string Title,
+    NegotiationStatus Status,
+    long Version,
+    PartialDate Opened,
+    IReadOnlyList<PartyInNegotiation> Parties,
+    IReadOnlyList<IssueEntry> Issues,
+    IReadOnlyList<PositionView> Positions,
+    IReadOnlyList<ProposalView> Proposals,
+    IReadOnlyList<AgreementView> Agreements,
+    IReadOnlyList<SourceEntry> Sources)
+{
+    public static async Task<NegotiationState?> LoadAsync(IQuerySession session, string negotiationId, CancellationToken cancellationToken = default)
+    {
+        var summary = await session.LoadAsync<NegotiationSummary>(negotiationId, cancellationToken);
+        if (summary is null)
+        {
+            return null;
+        }
+
+        var profiles = (await session.LoadManyAsync<PartyProfile>(cancellationToken, summary.Parties.Select(p => p.Id).ToArray()))
+            .ToDictionary(p => p.Id);
+        return new NegotiationState(
+            summary.Id,
+            summary.Title,
+            summary.Status,
+            summary.Version,
+            summary.Opened,
+            summary.Parties.Select(p => new PartyInNegotiation(p.Id, profiles.GetValueOrDefault(p.Id)?.Name ?? p.Id, profiles.GetValueOrDefault(p.Id)?.Kind, p.Role)).ToList(),
+            summary.Issues,
+            summary.Positions.OrderBy(p => p.Issue).ThenBy(p => p.Party).Select(p => new PositionView(p.Party, p.Issue, p.Stance, p.StatementId, p.Said)).ToList(),
+            summary.Proposals.Select(p => new ProposalView(p.Id, p.By, p.Title, p.Status, p.Tabled, p.Terms,
+                p.Answers.Select(a => new AnswerView(a.Party, a.Answer, a.CounterProposalId, a.Said)).ToList(), p.AgreementId)).ToList(),
+            summary.Agreements.Select(a => new AgreementView(a.Id, a.Title, a.ProposalId, a.Reached, a.Terms, a.Parties,
+                a.Signatories.Select(s => new SignatoryView(s.Party, s.Signatory, s.Said)).ToList())).ToList(),
+            summary.Sources);
+    }
+}
+
+public sealed record PartyInNegotiation(string Id, string Name, PartyKind? Kind, PartyRole Role);
+
+public sealed record PositionView(string Party, string Issue, Stance Stance, string StatementId, PartialDate Said);
+
+public sealed record ProposalView(string Id, string By, string Title, string Status, PartialDate? Tabled, IReadOnlyList<TermEntry> Terms, IReadOnlyList<AnswerView> Answers, string? Agreement);
+
+public sealed record AnswerView(string Party, Answer Answer, string? CounterProposal, PartialDate? Said);
+
+public sealed record AgreementView(string Id, string Title, string? Proposal, PartialDate? Reached, IReadOnlyList<TermEntry> Terms, IReadOnlyList<string> Parties, IReadOnlyList<SignatoryView> Signatories);
+
+public sealed record SignatoryView(string Party, string? Signatory, PartialDate? Said);

@@ -1,0 +1,63 @@
+using NegotiationTracker.Domain.Common;
+
+namespace NegotiationTracker.Projections.Negotiations;
+
+/// <summary>The current state of one negotiation, kept current in the same transaction as every event that changes it.</summary>
+public sealed class NegotiationSummary
+{
+    public string Id { get; set; } = "";
+    public string Title { get; set; } = "";
+    public PartialDate Opened { get; set; }
+    public NegotiationStatus Status { get; set; }
+
+    /// <summary>The version of the negotiation's own stream; statements and answers live in the parties' streams.</summary>
+    public long Version { get; set; }
+
+    /// <summary>The global sequence of the last event, from any stream, that changed this view.</summary>
+    public long LastSequence { get; set; }
+
+    public List<IssueEntry> Issues { get; set; } = [];
+    public List<MemberEntry> Parties { get; set; } = [];
+    public List<SourceEntry> Sources { get; set; } = [];
+    public List<PositionEntry> Positions { get; set; } = [];
+    public List<ProposalEntry> Proposals { get; set; } = [];
+    public List<AgreementEntry> Agreements { get; set; } = [];
+}
+
+public sealed record IssueEntry(string Id, string Title);
+
+public sealed record MemberEntry(string Id, PartyRole Role, PartialDate? Joined);
+
+public sealed record SourceEntry(string Id, string Title, string? Outlet, string? Url, PartialDate? Published);
+
+/// <summary>A party's latest stance on an issue, and the statement that establishes it.</summary>
+public sealed record PositionEntry(string Party, string Issue, Stance Stance, string StatementId, PartialDate Said, long Sequence);
+
+public sealed class ProposalEntry
+{
+    public string Id { get; set; } = "";
+    public string By { get; set; } = "";
+    public string Title { get; set; } = "";
+    public string Status { get; set; } = "open";
+    public PartialDate? Tabled { get; set; }
+    public List<TermEntry> Terms { get; set; } = [];
+    public List<AnswerEntry> Answers { get; set; } = [];
+    public string? AgreementId { get; set; }
+}
+
+public sealed record TermEntry(string Issue, string Text);
+
+public sealed record AnswerEntry(string Party, Answer Answer, string? CounterProposalId, PartialDate? Said);
+
+public sealed class AgreementEntry
+{
+    public string Id { get; set; } = "";
+    public string Title { get; set; } = "";
+    public string? ProposalId { get; set; }
+    public PartialDate? Reached { get; set; }
+    public List<TermEntry> Terms { get; set; } = [];
+    public List<string> Parties { get; set; } = [];
+    public List<SignatureEntry> Signatories { get; set; } = [];
+}
+
+public sealed record SignatureEntry(string Party, string? Signatory, PartialDate? Said);

@@ -1,0 +1,161 @@
+using JasperFx.Events;
+using Marten.Events.Projections;
+using NegotiationTracker.Domain.Common;
+using NegotiationTracker.Domain.Negotiations;
+using NegotiationTracker.Domain.Parties;
+
+namespace NegotiationTracker.Projections.Negotiations;
+
+/// <summary>
+/// Folds the negotiation's stream and the statements and answers that parties make in it into one document.
+/// Inline, because the CLI prints the state right after a command and an import must read its own writes.
+/// </summary>
+public sealed partial class NegotiationSummaryProjection : MultiStreamProjection<NegotiationSummary, string>
+{
+    public NegotiationSummaryProjection()
+    {
+        Identity<NegotiationOpened>(e => e.NegotiationId);
+        Identity<IssueAdded>(e => e.NegotiationId);
+        Identity<SourceRegistered>(e => e.NegotiationId);
+        Identity<PartyJoined>(e => e.NegotiationId);
+        Identity<NegotiationStatusChanged>(e => e.NegotiationId);
+        Identity<ProposalTabled>(e => e.NegotiationId);
+        Identity<ProposalWithdrawn>(e => e.NegotiationId);
+        Identity<AgreementReached>(e => e.NegotiationId);
+        Identity<AgreementSigned>(e => e.NegotiationId);
+        Identity<StatementMade>(e => e.NegotiationId);
+        Identity<ProposalAnswered>(e => e.NegotiationId);
+    }
+
+    public NegotiationSummary Create(IEvent<NegotiationOpened> e) => new()
+    {
+        Id = e.Data.NegotiationId,
+        Title = e.Data.Title,
+        Opened = e.Data.Opened,
+        Status = Negotiation.InitialStatus,
+        Issues = e.Data.Issues.Select(i => new IssueEntry(i.IssueId, i.Title)).ToList(),
+        Version = e.Version,
+        LastSequence = e.Sequence,
+    };
+
+    public void Apply(NegotiationSummary view, IEvent<IssueAdded> e)
+    {
+        view.Issues.Add(new IssueEntry(e.Data.IssueId, e.Data.Title));
+        Touch(view, e, ownStream: true);
+    }
+
+    public void Apply(NegotiationSummary view, IEvent<SourceRegistered> e)
+    {
+        var s = e.Data;
+        view.Sources.Add(new SourceEntry(s.SourceId, s.Title, s.Outlet, s.Url, s.Published));
+        Touch(view, e, ownStream: true);
+    }
+
+    public void Apply(NegotiationSummary view, IEvent<PartyJoined> e)
+    {
+        view.Parties.Add(new MemberEntry(e.Data.PartyId, e.Data.Role, e.Data.Said));
+        Touch(view, e, ownStream: true);
+    }
+
+    public void Apply(NegotiationSummary view, IEvent<NegotiationStatusChanged> e)
+    {
+        view.Status = e.Data.Status;
+        Touch(view, e, ownStream: true);
+    }
+
+    public void Apply(NegotiationSummary view, IEvent<ProposalTabled> e)
+    {
+        var p = e.Data;
+        view.Proposals.Add(new ProposalEntry
+        {
+            Id = p.ProposalId,
+            By = p.PartyId,
+            Title = p.Title,
+            Tabled = p.Said,
+            Terms = p.Terms.Select(t => new TermEntry(t.IssueId, t.Text)).ToList(),
+        });
+        Touch(view, e, ownStream: true);
+    }
+
+    public void Apply(NegotiationSummary view, IEvent<ProposalWithdrawn> e)
+    {
+        if (view.Proposals.Find(p => p.Id == e.Data.ProposalId) is { } proposal)
+        {
+            proposal.Status = ProposalStatus.Withdrawn.Word();
+        }
+
+        Touch(view, e, ownStream: true);
+    }
+
+    public void Apply(NegotiationSummary view, IEvent<AgreementReached> e)
+    {
+        var a = e.Data;
+        view.Agreements.Add(new AgreementEntry
+        {
+            Id = a.AgreementId,
+            Title = a.Title,
+            ProposalId = a.ProposalId,
+            Reached = a.Said,
+            Terms = a.Terms.Select(t => new TermEntry(t.IssueId, t.Text)).ToList(),
+            Parties = [.. a.PartyIds],
+        });
+        if (a.ProposalId is not null && view.Proposals.Find(p => p.Id == a.ProposalId) is { } adopted)
+        {
+            adopted.Status = ProposalStatus.Adopted.Word();
+            adopted.AgreementId = a.AgreementId;
+        }
+
+        Touch(view, e, ownStream: true);
+    }
+
+    public void Apply(NegotiationSummary view, IEvent<AgreementSigned> e)
+    {
+        if (view.Agreements.Find(a => a.Id == e.Data.AgreementId) is { } agreement)
+        {
+            agreement.Signatories.Add(new SignatureEntry(e.Data.PartyId, e.Data.SignatoryId, e.Data.Said));
+        }
+
+        Touch(view, e, ownStream: true);
+    }
+
+    public void Apply(NegotiationSummary view, IEvent<StatementMade> e)
+    {
+        var s = e.Data;
+        if (s.Stance is { } stance)
+        {
+            foreach (var issue in s.IssueIds)
+            {
+                var current = view.Positions.Find(p => p.Party == s.PartyId && p.Issue == issue);
+
+                // Statements arrive in the order they are recorded, not said: the latest said wins, and among equals the latest recorded.
+                if (current is null || s.Said >= current.Said)
+                {
+                    view.Positions.Remove(current!);
+                    view.Positions.Add(new PositionEntry(s.PartyId, issue, stance, s.StatementId, s.Said, e.Sequence));
+                }
+            }
+        }
+
+        Touch(view, e, ownStream: false);
+    }
+
+    public void Apply(NegotiationSummary view, IEvent<ProposalAnswered> e)
+    {
+        if (view.Proposals.Find(p => p.Id == e.Data.ProposalId) is { } proposal)
+        {
+            proposal.Answers.Add(new AnswerEntry(e.Data.PartyId, e.Data.Answer, e.Data.CounterProposalId, e.Data.Said));
+        }
+
+        Touch(view, e, ownStream: false);
+    }
+
+    private static void Touch(NegotiationSummary view, IEvent e, bool ownStream)
+    {
+        if (ownStream)
+        {
+            view.Version = e.Version;
+        }
+
+        view.LastSequence = Math.Max(view.LastSequence, e.Sequence);
+    }
+}

@@ -1,0 +1,49 @@
+using System.CommandLine;
+using NegotiationTracker.Cli.Output;
+using NegotiationTracker.Projections.Negotiations;
+using NegotiationTracker.Projections.Statements;
+using Spectre.Console;
+
+namespace NegotiationTracker.Cli.Commands;
+
+public static class DemoCommand
+{
+    public const string SeedFile = "seeds/us-iraq-withdrawal.yaml";
+
+    public static Command Create()
+    {
+        var seed = new Option<FileInfo?>("--seed") { Description = $"Seed file to load (default: {SeedFile}, found from the current folder upwards)" };
+        var command = new Command("demo", "Load the U.S.–Iraq withdrawal negotiation into the ledger and print its state and statement log") { seed };
+        command.SetAction((result, cancellationToken) => Terminal.RunAsync(async () =>
+        {
+            var options = GlobalOptions.From(result);
+            var path = result.GetValue(seed)?.FullName ?? FindSeed();
+            var imported = await ImportCommand.RunAsync(options, path, cancellationToken);
+            AnsiConsole.MarkupLineInterpolated($"Loaded [bold]{Path.GetFileName(path)}[/]: {imported.EventsAppended} events appended (0 when it was already loaded).");
+            AnsiConsole.WriteLine();
+
+            using var store = await Ledger.OpenStoreAsync(options, cancellationToken);
+            await using var session = store.QuerySession();
+            var state = await NegotiationState.LoadAsync(session, imported.NegotiationId, cancellationToken)
+                ?? throw new NotFound($"negotiation {imported.NegotiationId} is not in the ledger");
+            StateOutput.Write(AnsiConsole.Console, state, OutputFormat.Table);
+            AnsiConsole.WriteLine();
+            StatementsOutput.Write(AnsiConsole.Console, await StatementLog.QueryAsync(session, new StatementFilter(imported.NegotiationId), cancellationToken), OutputFormat.Table);
+        }));
+        return command;
+    }
+
+    private static string FindSeed()
+    {
+        for (var folder = new DirectoryInfo(Environment.CurrentDirectory); folder is not null; folder = folder.Parent)
+        {
+            var candidate = Path.Combine(folder.FullName, SeedFile);
+            if (File.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        throw new NotFound($"{SeedFile} was not found in {Environment.CurrentDirectory} or any folder above it; pass --seed PATH");
+    }
+}

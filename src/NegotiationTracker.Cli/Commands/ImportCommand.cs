@@ -1,0 +1,45 @@
+using System.CommandLine;
+using Microsoft.Extensions.DependencyInjection;
+using NegotiationTracker.Grains;
+using NegotiationTracker.Grains.Import;
+using NegotiationTracker.SeedFiles;
+using Spectre.Console;
+
+namespace NegotiationTracker.Cli.Commands;
+
+public static class ImportCommand
+{
+    public static Command Create()
+    {
+        var file = new Argument<FileInfo>("file") { Description = "Seed file (YAML) to import" };
+        var command = new Command("import", "Import a seed file through the grains; re-importing appends nothing") { file };
+        command.SetAction((result, cancellationToken) => Terminal.RunAsync(async () =>
+        {
+            var imported = await RunAsync(GlobalOptions.From(result), result.GetValue(file)!.FullName, cancellationToken);
+            AnsiConsole.MarkupLineInterpolated($"Imported [bold]{imported.NegotiationId}[/]: {imported.EventsAppended} events appended ({imported.Steps} entries checked).");
+        }));
+        return command;
+    }
+
+    public static async Task<ImportResult> RunAsync(GlobalOptions options, string path, CancellationToken cancellationToken)
+    {
+        // Read and check the file before anything starts: a bad file is refused in milliseconds, with no silo and no database.
+        var seed = SeedFileReader.Read(path);
+        using var host = await Ledger.StartSiloAsync(options, cancellationToken);
+        var import = host.Services.GetRequiredService<ImportSeedFile>();
+        var recording = Recording.By(Environment.UserName);
+        var steps = seed.Steps().Count;
+        ImportResult? result = null;
+        await AnsiConsole.Progress()
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
+            .StartAsync(async context =>
+            {
+                var task = context.AddTask($"Importing {Path.GetFileName(path)}", maxValue: steps);
+                var progress = new Progress<ImportProgress>(p => task.Value = p.StepsDone);
+                result = await import.ImportAsync(seed, recording, progress, cancellationToken);
+                task.Value = steps;
+            });
+        await host.StopAsync(cancellationToken);
+        return result!;
+    }
+}

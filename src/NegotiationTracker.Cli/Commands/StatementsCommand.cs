@@ -1,0 +1,56 @@
+using System.CommandLine;
+using NegotiationTracker.Cli.Output;
+using NegotiationTracker.Domain.Common;
+using NegotiationTracker.Projections.Negotiations;
+using NegotiationTracker.Projections.Statements;
+using Spectre.Console;
+
+namespace NegotiationTracker.Cli.Commands;
+
+public static class StatementsCommand
+{
+    public static Command Create()
+    {
+        var negotiation = new Argument<string>("negotiation-id") { Description = "The negotiation, e.g. us-iraq-withdrawal" };
+        var party = new Option<string?>("--party") { Description = "Only statements made for this party" };
+        var speaker = new Option<string?>("--speaker") { Description = "Only statements by this person" };
+        var issue = new Option<string?>("--issue") { Description = "Only statements on this issue" };
+        var from = DateOption("--from", "Only statements that may have been said on or after this date (2024, 2024-09, 2024-09-27)");
+        var to = DateOption("--to", "Only statements that may have been said on or before this date");
+        var format = Formats.Option(OutputFormat.Table, OutputFormat.Json, OutputFormat.Csv);
+        var command = new Command("statements", "Who said what, when, on which issue, according to which source, and who recorded it")
+        {
+            negotiation, party, speaker, issue, from, to, format,
+        };
+        command.SetAction((result, cancellationToken) => Terminal.RunAsync(async () =>
+        {
+            using var store = await Ledger.OpenStoreAsync(GlobalOptions.From(result), cancellationToken);
+            await using var session = store.QuerySession();
+            var id = result.GetValue(negotiation)!;
+            if (await session.LoadAsync<NegotiationSummary>(id, cancellationToken) is null)
+            {
+                throw new NotFound($"negotiation {id} is not in the ledger");
+            }
+
+            var filter = new StatementFilter(id, result.GetValue(party), result.GetValue(speaker), result.GetValue(issue), result.GetValue(from), result.GetValue(to));
+            StatementsOutput.Write(AnsiConsole.Console, await StatementLog.QueryAsync(session, filter, cancellationToken), result.GetValue(format));
+        }));
+        return command;
+    }
+
+    public static Option<PartialDate?> DateOption(string name, string description) => new(name)
+    {
+        Description = description,
+        CustomParser = r =>
+        {
+            var text = r.Tokens.Count == 0 ? null : r.Tokens[0].Value;
+            if (PartialDate.TryParse(text, out var date))
+            {
+                return date;
+            }
+
+            r.AddError($"{name} '{text}' is not a date: use 2024, 2024-09, 2024-09-27 or an ISO-8601 instant with a zone");
+            return null;
+        },
+    };
+}

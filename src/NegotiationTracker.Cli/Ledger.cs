@@ -1,0 +1,53 @@
+using System.Net;
+using System.Net.Sockets;
+using Marten;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using NegotiationTracker.Grains;
+using NegotiationTracker.Infrastructure.EventStore;
+using NegotiationTracker.Infrastructure.Postgres;
+
+namespace NegotiationTracker.Cli;
+
+/// <summary>
+/// The CLI's connection to the ledger. Reads go straight to the read models; writes start an in-process Orleans silo,
+/// so every command goes through the same single-writer grains a server would host.
+/// </summary>
+public static class Ledger
+{
+    public static Task<string> ConnectionStringAsync(GlobalOptions options, CancellationToken cancellationToken) =>
+        DatabaseLocation.ResolveAsync(options.Db, options.DataDirectory, note => Console.Error.WriteLine(note), cancellationToken);
+
+    public static async Task<IDocumentStore> OpenStoreAsync(GlobalOptions options, CancellationToken cancellationToken)
+    {
+        var connectionString = await ConnectionStringAsync(options, cancellationToken);
+        var store = DocumentStore.For(o => NegotiationStore.Configure(o, connectionString));
+        await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
+        return store;
+    }
+
+    public static async Task<IHost> StartSiloAsync(GlobalOptions options, CancellationToken cancellationToken)
+    {
+        var connectionString = await ConnectionStringAsync(options, cancellationToken);
+        var builder = Host.CreateApplicationBuilder();
+        builder.Logging.ClearProviders();
+        builder.Logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning);
+        builder.Logging.AddFilter("Orleans", LogLevel.Error);
+        builder.Services.AddNegotiationStore(connectionString);
+        builder.Services.AddNegotiationGrains();
+
+        // Free ports, so two CLI processes (or a CLI beside a server) can run at once on one machine.
+        builder.UseOrleans(silo => silo.UseLocalhostClustering(siloPort: FreePort(), gatewayPort: FreePort()));
+        var host = builder.Build();
+        await host.StartAsync(cancellationToken);
+        return host;
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

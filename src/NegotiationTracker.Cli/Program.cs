@@ -1,0 +1,15 @@
+using System.CommandLine;
+using NegotiationTracker.Cli;
+using NegotiationTracker.Cli.Commands;
+
+var root = new RootCommand("negotiation: an event-sourced ledger of policy negotiations")
+{
+    GlobalOptions.DbOption,
+    GlobalOptions.DataDirectoryOption,
+    ImportCommand.Create(),
+    StateCommand.Create(),
+    StatementsCommand.Create(),
+    DemoCommand.Create(),
+};
+
+return await root.Parse(args).InvokeAsync();

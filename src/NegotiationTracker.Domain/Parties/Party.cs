@@ -1,0 +1,32 @@
+using System.Collections.Immutable;
+using NegotiationTracker.Domain.Common;
+
+namespace NegotiationTracker.Domain.Parties;
+
+/// <summary>What the party grain must know to decide: rebuilt from the party stream alone.</summary>
+public sealed record Party(
+    string Id,
+    string Name,
+    PartyKind Kind,
+    ImmutableDictionary<string, PersonAffiliated> People,
+    ImmutableDictionary<string, StatementMade> Statements,
+    ImmutableHashSet<string> Answers)
+{
+    public static Party? Evolve(Party? state, object @event) => (state, @event) switch
+    {
+        (null, PartyRegistered e) => new Party(e.PartyId, e.Name, e.Kind, ImmutableDictionary<string, PersonAffiliated>.Empty, ImmutableDictionary<string, StatementMade>.Empty, []),
+        (null, _) => null,
+        ({ } s, PersonAffiliated e) => s with { People = s.People.SetItem(e.PersonId, e) },
+        ({ } s, StatementMade e) => s with { Statements = s.Statements.SetItem(StatementKey(e.NegotiationId, e.StatementId), e) },
+        ({ } s, ProposalAnswered e) => s with { Answers = s.Answers.Add(AnswerKey(e)) },
+        ({ } s, _) => s,
+    };
+
+    public static Party? Replay(IEnumerable<object> events) => events.Aggregate((Party?)null, Evolve);
+
+    /// <summary>Statement ids are unique within a negotiation, so seed files written apart can both use "s1".</summary>
+    public static string StatementKey(string negotiationId, string statementId) => $"{negotiationId}/{statementId}";
+
+    /// <summary>The same answer to the same proposal on the same day is one fact: recording it again appends nothing.</summary>
+    public static string AnswerKey(ProposalAnswered e) => $"{e.NegotiationId}/{e.ProposalId}/{e.Answer.Word()}/{e.CounterProposalId}@{e.Said}";
+}

@@ -1,0 +1,88 @@
+using Marten;
+using NegotiationTracker.Domain.Negotiations;
+using NegotiationTracker.Domain.Parties;
+using NegotiationTracker.Grains.Negotiations;
+using NegotiationTracker.Grains.Parties;
+using NegotiationTracker.Projections.Statements;
+using NegotiationTracker.SeedFiles;
+
+namespace NegotiationTracker.Grains.Import;
+
+public sealed record ImportProgress(int StepsDone, int Steps, int EventsAppended);
+
+public sealed record ImportResult(string NegotiationId, int Steps, int EventsAppended);
+
+/// <summary>
+/// Imports a seed file through the grains, the same path and rules as any live command. The whole file is decided first
+/// (<see cref="ImportPlan"/>), so a file with an error appends nothing; then each step goes to its stream's single writer.
+/// Every step is idempotent, so an import that was interrupted completes when it is run again, and a re-import appends nothing.
+/// </summary>
+public sealed class ImportSeedFile(IGrainFactory grains, IDocumentStore store, TimeProvider clock)
+{
+    public async Task<ImportResult> ImportAsync(SeedFile file, Recording recording, IProgress<ImportProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        var negotiation = await grains.GetGrain<INegotiationGrain>(file.NegotiationId).GetState();
+        var parties = new Dictionary<string, Party?>();
+        foreach (var partyId in ImportPlan.PartiesNamed(file))
+        {
+            parties[partyId] = await grains.GetGrain<IPartyGrain>(partyId).GetState();
+        }
+
+        var errors = ImportPlan.Check(file, negotiation, parties, await StatementOwnersAsync(file.NegotiationId, cancellationToken), clock.GetUtcNow());
+        if (errors.Count > 0)
+        {
+            throw new SeedFileRejected(errors);
+        }
+
+        var steps = file.Steps();
+        var appended = 0;
+        for (var i = 0; i < steps.Count; i++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var step = steps[i];
+            var result = await SendAsync(step.Command, recording);
+            if (result.Rejection is { } rejection)
+            {
+                // Only a concurrent writer can get here after the plan passed; what was appended stays, and a re-run completes the file.
+                throw new SeedFileRejected([new SeedError(file.Name, step.Line, $"{step.What}: {rejection.Message} ({appended} events were appended before this step; importing again completes the file)")]);
+            }
+
+            appended += result.Appended;
+            progress?.Report(new ImportProgress(i + 1, steps.Count, appended));
+        }
+
+        return new ImportResult(file.NegotiationId, steps.Count, appended);
+    }
+
+    private async Task<Dictionary<string, string>> StatementOwnersAsync(string negotiationId, CancellationToken cancellationToken)
+    {
+        await using var session = store.QuerySession();
+        var owners = await session.Query<StatementRecord>()
+            .Where(s => s.NegotiationId == negotiationId)
+            .Select(s => new { s.StatementId, s.PartyId })
+            .ToListAsync(cancellationToken);
+        return owners.ToDictionary(o => o.StatementId, o => o.PartyId);
+    }
+
+    private Task<CommandResult> SendAsync(object command, Recording recording) => command switch
+    {
+        RegisterParty c => Party(c.PartyId).Register(c, recording),
+        AffiliatePerson c => Party(c.PartyId).Affiliate(c, recording),
+        MakeStatement c => Party(c.PartyId).MakeStatement(c, recording),
+        AnswerProposal c => Party(c.PartyId).AnswerProposal(c, recording),
+        OpenNegotiation c => Negotiation(c.NegotiationId).Open(c, recording),
+        AddIssue c => Negotiation(c.NegotiationId).AddIssue(c, recording),
+        RegisterSource c => Negotiation(c.NegotiationId).RegisterSource(c, recording),
+        JoinNegotiation c => Negotiation(c.NegotiationId).Join(c, recording),
+        ChangeStatus c => Negotiation(c.NegotiationId).ChangeStatus(c, recording),
+        TableProposal c => Negotiation(c.NegotiationId).TableProposal(c, recording),
+        WithdrawProposal c => Negotiation(c.NegotiationId).WithdrawProposal(c, recording),
+        ReachAgreement c => Negotiation(c.NegotiationId).ReachAgreement(c, recording),
+        SignAgreement c => Negotiation(c.NegotiationId).SignAgreement(c, recording),
+        _ => throw new ArgumentException($"no grain takes {command.GetType().Name}", nameof(command)),
+    };
+
+    private IPartyGrain Party(string id) => grains.GetGrain<IPartyGrain>(id);
+
+    private INegotiationGrain Negotiation(string id) => grains.GetGrain<INegotiationGrain>(id);
+}

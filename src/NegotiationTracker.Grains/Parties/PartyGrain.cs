@@ -1,0 +1,39 @@
+using Marten;
+using NegotiationTracker.Domain.Parties;
+using NegotiationTracker.Grains.Negotiations;
+using NegotiationTracker.Infrastructure.EventStore;
+
+namespace NegotiationTracker.Grains.Parties;
+
+public sealed class PartyGrain(IDocumentStore store, TimeProvider clock) : Grain, IPartyGrain
+{
+    private StreamWriter<Party> stream = null!;
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        stream = new StreamWriter<Party>(store, Streams.Party(Id), Party.Evolve);
+        await stream.LoadAsync(cancellationToken);
+    }
+
+    public Task<CommandResult> Register(RegisterParty command, Recording recording) =>
+        stream.ExecuteAsync(state => PartyDecider.Decide(command with { PartyId = Id }, state), recording);
+
+    public Task<CommandResult> Affiliate(AffiliatePerson command, Recording recording) =>
+        stream.ExecuteAsync(state => PartyDecider.Decide(command with { PartyId = Id }, state), recording);
+
+    public async Task<CommandResult> MakeStatement(MakeStatement command, Recording recording)
+    {
+        var negotiation = await GrainFactory.GetGrain<INegotiationGrain>(command.NegotiationId).GetState();
+        return await stream.ExecuteAsync(state => PartyDecider.Decide(command with { PartyId = Id }, state, negotiation, clock.GetUtcNow()), recording);
+    }
+
+    public async Task<CommandResult> AnswerProposal(AnswerProposal command, Recording recording)
+    {
+        var negotiation = await GrainFactory.GetGrain<INegotiationGrain>(command.NegotiationId).GetState();
+        return await stream.ExecuteAsync(state => PartyDecider.Decide(command with { PartyId = Id }, state, negotiation, clock.GetUtcNow()), recording);
+    }
+
+    public Task<Party?> GetState() => Task.FromResult(stream.State);
+
+    private string Id => this.GetPrimaryKeyString();
+}

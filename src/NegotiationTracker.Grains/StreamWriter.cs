@@ -1,0 +1,80 @@
+using JasperFx;
+using Marten;
+using Marten.Exceptions;
+using NegotiationTracker.Domain.Common;
+
+namespace NegotiationTracker.Grains;
+
+/// <summary>
+/// The write path every grain shares: the stream's state rebuilt from the store, a pure decision, and an append that expects
+/// the version the decision was made on. On a version conflict the state is reloaded and the rules are decided again,
+/// never re-applied blindly (the trap of JournaledGrain's retry).
+/// </summary>
+internal sealed class StreamWriter<TState>(IDocumentStore store, string streamKey, Func<TState?, object, TState?> evolve)
+    where TState : class
+{
+    private const int Attempts = 3;
+
+    public TState? State { get; private set; }
+
+    public long Version { get; private set; }
+
+    public async Task LoadAsync(CancellationToken cancellationToken = default)
+    {
+        await using var session = store.QuerySession();
+        var events = await session.Events.FetchStreamAsync(streamKey, token: cancellationToken);
+        State = events.Aggregate((TState?)null, (state, e) => evolve(state, e.Data));
+        Version = events.Count == 0 ? 0 : events[^1].Version;
+    }
+
+    public async Task<CommandResult> ExecuteAsync(Func<TState?, Decision> decide, Recording recording)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var decision = decide(State);
+            if (decision.Rejection is { } rejection)
+            {
+                return new CommandResult(0, Version, rejection);
+            }
+
+            if (decision.Events.Count == 0)
+            {
+                return new CommandResult(0, Version, null);
+            }
+
+            await using var session = store.LightweightSession();
+            session.CorrelationId = recording.CorrelationId;
+            session.LastModifiedBy = recording.RecordedBy;
+            if (Version == 0)
+            {
+                session.Events.StartStream(streamKey, decision.Events);
+            }
+            else
+            {
+                // Marten's expected version is the stream's version after this append.
+                session.Events.Append(streamKey, Version + decision.Events.Count, decision.Events);
+            }
+
+            try
+            {
+                await session.SaveChangesAsync();
+            }
+            catch (Exception e) when (attempt < Attempts && IsVersionConflict(e))
+            {
+                await LoadAsync();
+                continue;
+            }
+            catch (DocumentAlreadyExistsException e)
+            {
+                // An inline view refused a duplicate (a statement id another party already used): nothing was appended.
+                return new CommandResult(0, Version, Rejection.Conflict($"{e.Id} is already recorded"));
+            }
+
+            Version += decision.Events.Count;
+            State = decision.Events.Aggregate(State, evolve);
+            return new CommandResult(decision.Events.Count, Version, null);
+        }
+    }
+
+    private static bool IsVersionConflict(Exception e) => e is ConcurrencyException or ExistingStreamIdCollisionException;
+}

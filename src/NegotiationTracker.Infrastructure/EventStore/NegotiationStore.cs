@@ -1,0 +1,67 @@
+using JasperFx;
+using JasperFx.Events;
+using JasperFx.Events.Projections;
+using Marten;
+using NegotiationTracker.Domain.Negotiations;
+using NegotiationTracker.Domain.Parties;
+using NegotiationTracker.Projections.Negotiations;
+using NegotiationTracker.Projections.Parties;
+using NegotiationTracker.Projections.Statements;
+using Weasel.Core;
+
+namespace NegotiationTracker.Infrastructure.EventStore;
+
+/// <summary>The one place the event store, its stored names and its projections are configured, for every host and test.</summary>
+public static class NegotiationStore
+{
+    public const string DefaultSchema = "negotiation_tracker";
+
+    public static void Configure(StoreOptions options, string connectionString, string schema = DefaultSchema)
+    {
+        options.Connection(connectionString);
+        options.DatabaseSchemaName = schema;
+        options.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase);
+        options.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;
+
+        options.Events.StreamIdentity = StreamIdentity.AsString;
+
+        // Rich appends give inline projections each event's version and global sequence, which the statement log records.
+        options.Events.AppendMode = EventAppendMode.Rich;
+        options.Events.MetadataConfig.CorrelationIdEnabled = true;
+        options.Events.MetadataConfig.UserNameEnabled = true;
+
+        MapEventNames(options);
+
+        options.Projections.Add<PartyProfileProjection>(ProjectionLifecycle.Inline);
+        options.Projections.Add<NegotiationSummaryProjection>(ProjectionLifecycle.Inline);
+        options.Projections.Add<StatementLogProjection>(ProjectionLifecycle.Inline);
+
+        // The statement log is filtered in the database, never by loading it into memory.
+        options.Schema.For<StatementRecord>()
+            .Index(x => x.NegotiationId)
+            .Index(x => x.PartyId)
+            .Index(x => x.SpeakerId!)
+            .Index(x => x.SaidFrom)
+            .Index(x => x.SaidUntil)
+            .Index(x => x.Sequence)
+            .GinIndexJsonData();
+    }
+
+    /// <summary>Stored event names are a contract with every database already written: pinned here, never derived from class names.</summary>
+    private static void MapEventNames(StoreOptions options)
+    {
+        options.Events.MapEventType<NegotiationOpened>("negotiation_opened");
+        options.Events.MapEventType<IssueAdded>("issue_added");
+        options.Events.MapEventType<SourceRegistered>("source_registered");
+        options.Events.MapEventType<PartyJoined>("party_joined");
+        options.Events.MapEventType<NegotiationStatusChanged>("negotiation_status_changed");
+        options.Events.MapEventType<ProposalTabled>("proposal_tabled");
+        options.Events.MapEventType<ProposalWithdrawn>("proposal_withdrawn");
+        options.Events.MapEventType<AgreementReached>("agreement_reached");
+        options.Events.MapEventType<AgreementSigned>("agreement_signed");
+        options.Events.MapEventType<PartyRegistered>("party_registered");
+        options.Events.MapEventType<PersonAffiliated>("person_affiliated");
+        options.Events.MapEventType<StatementMade>("statement_made");
+        options.Events.MapEventType<ProposalAnswered>("proposal_answered");
+    }
+}

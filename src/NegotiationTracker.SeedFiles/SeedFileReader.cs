@@ -1,0 +1,371 @@
+using NegotiationTracker.Domain.Common;
+using NegotiationTracker.Domain.Negotiations;
+using NegotiationTracker.Domain.Parties;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace NegotiationTracker.SeedFiles;
+
+/// <summary>
+/// Reads the public seed-file format (see README) into commands. Every problem is reported with the file and line, all at
+/// once where possible, so an author can fix a file in one pass. Unknown keys are errors: a typo must not drop a field silently.
+/// </summary>
+public static class SeedFileReader
+{
+    public const int MaxFileBytes = 10 * 1024 * 1024;
+    public const int MaxEvents = 100_000;
+
+    private static readonly string[] EventKinds = ["statement", "proposal", "answer", "agreement", "signature", "status", "join"];
+
+    public static SeedFile Read(string path)
+    {
+        var info = new FileInfo(path);
+        if (!info.Exists)
+        {
+            throw new SeedFileRejected([new SeedError(path, 0, "file not found")]);
+        }
+
+        if (info.Length > MaxFileBytes)
+        {
+            throw new SeedFileRejected([new SeedError(path, 0, $"the file is {info.Length:N0} bytes; the limit is {MaxFileBytes:N0}")]);
+        }
+
+        return Parse(path, File.ReadAllText(path));
+    }
+
+    public static SeedFile Parse(string name, string yaml)
+    {
+        var errors = new List<SeedError>();
+        var file = new Reading(name, errors);
+        YamlMappingNode? root = null;
+        try
+        {
+            var stream = new YamlStream();
+            stream.Load(new StringReader(yaml));
+            if (stream.Documents.Count != 1)
+            {
+                errors.Add(new SeedError(name, 1, $"expected one YAML document, found {stream.Documents.Count}"));
+            }
+            else if (stream.Documents[0].RootNode is YamlMappingNode mapping)
+            {
+                root = mapping;
+            }
+            else
+            {
+                errors.Add(new SeedError(name, Line(stream.Documents[0].RootNode), "the file must be a mapping with negotiation, sources, parties and events"));
+            }
+        }
+        catch (YamlException e)
+        {
+            errors.Add(new SeedError(name, (int)e.Start.Line, $"not valid YAML: {e.InnerException?.Message ?? e.Message}"));
+        }
+        catch (ArgumentException e)
+        {
+            // YamlDotNet refuses a mapping that repeats a key; it does not say where.
+            errors.Add(new SeedError(name, 0, $"not valid YAML: {e.Message}"));
+        }
+
+        if (root is null)
+        {
+            throw new SeedFileRejected(errors);
+        }
+
+        var top = file.Entry(root, "the file", required: ["negotiation", "parties"], optional: ["sources", "events"]);
+        var negotiation = ReadNegotiation(file, top);
+        if (negotiation is null)
+        {
+            throw new SeedFileRejected(errors);
+        }
+
+        var (opened, negotiationLine) = negotiation.Value;
+        var sources = top.List("sources").Select(n => ReadSource(file, n, opened.NegotiationId)).OfType<Located>().ToList();
+        var parties = top.List("parties").SelectMany(n => ReadParty(file, n, opened)).ToList();
+        var events = top.List("events");
+        if (events.Count > MaxEvents)
+        {
+            errors.Add(new SeedError(name, Line(top.Node), $"the file has {events.Count:N0} events; the limit per import is {MaxEvents:N0}"));
+        }
+
+        var happenings = events.Select(n => ReadEvent(file, n, opened.NegotiationId)).OfType<Located>().ToList();
+        if (errors.Count > 0)
+        {
+            throw new SeedFileRejected(errors);
+        }
+
+        return new SeedFile(name, opened, negotiationLine, sources, parties, happenings);
+    }
+
+    private static (OpenNegotiation, int)? ReadNegotiation(Reading file, Entry top)
+    {
+        if (top.Map("negotiation") is not { } node)
+        {
+            return null;
+        }
+
+        var n = file.Entry(node, "negotiation", required: ["id", "title", "opened", "issues"]);
+        var issues = n.List("issues").Select(i =>
+        {
+            var issue = file.Entry(i, "issue", required: ["id", "title"]);
+            return new Issue(issue.Text("id"), issue.Text("title"));
+        }).ToList();
+        return (new OpenNegotiation(n.Text("id"), n.Text("title"), n.Date("opened") ?? default, issues), Line(node));
+    }
+
+    private static Located? ReadSource(Reading file, YamlNode node, string negotiationId)
+    {
+        var s = file.Entry(node, "source", required: ["id", "title"], optional: ["outlet", "url", "published"]);
+        var id = s.Text("id");
+        return new Located(new RegisterSource(negotiationId, id, s.Text("title"), s.OptionalText("outlet"), s.OptionalText("url"), s.Date("published")), Line(node), $"source {id}");
+    }
+
+    private static IEnumerable<Located> ReadParty(Reading file, YamlNode node, OpenNegotiation negotiation)
+    {
+        var p = file.Entry(node, "party", required: ["id", "name", "kind"], optional: ["role", "people"]);
+        var id = p.Text("id");
+        var what = $"party {id}";
+        yield return new Located(new RegisterParty(id, p.Text("name"), p.Word<PartyKind>("kind") ?? default), Line(node), what);
+        foreach (var personNode in p.List("people"))
+        {
+            var person = file.Entry(personNode, "person", required: ["id", "name"], optional: ["title"]);
+            var personId = person.Text("id");
+            yield return new Located(new AffiliatePerson(id, personId, person.Text("name"), person.OptionalText("title")), Line(personNode), $"person {personId} of {id}");
+        }
+
+        // A party listed with a role takes part from the opening; one without a role joins later through a join event.
+        if (p.Has("role") && p.Word<PartyRole>("role") is { } role)
+        {
+            yield return new Located(new JoinNegotiation(negotiation.NegotiationId, id, role, negotiation.Opened), Line(node), what);
+        }
+    }
+
+    private static Located? ReadEvent(Reading file, YamlNode node, string negotiationId)
+    {
+        if (node is not YamlMappingNode { Children.Count: 1 } wrapper || wrapper.Children.First().Key is not YamlScalarNode { Value: { } kind })
+        {
+            file.Error(node, $"an event is a mapping with exactly one key, one of: {string.Join(", ", EventKinds)}");
+            return null;
+        }
+
+        var body = wrapper.Children.First().Value;
+        var line = Line(node);
+        switch (kind)
+        {
+            case "statement":
+            {
+                var e = file.Entry(body, "statement", required: ["id", "by", "on", "kind", "text", "attribution", "said"], optional: ["speaker", "stance", "source"]);
+                var id = e.Text("id");
+                return new Located(
+                    new MakeStatement(id, negotiationId, e.Text("by"), e.OptionalText("speaker"), e.Word<StatementKind>("kind") ?? default, e.Has("stance") ? e.Word<Stance>("stance") : null,
+                        e.Texts("on"), e.Text("text"), e.Word<Attribution>("attribution") ?? default, e.Date("said") ?? default, e.OptionalText("source")),
+                    line, $"statement {id}");
+            }
+
+            case "proposal":
+            {
+                var e = file.Entry(body, "proposal", required: ["id", "by", "title", "terms"], optional: ["said", "source"]);
+                var id = e.Text("id");
+                return new Located(new TableProposal(negotiationId, id, e.Text("by"), e.Text("title"), ReadTerms(file, e), e.Date("said"), e.OptionalText("source")), line, $"proposal {id}");
+            }
+
+            case "answer":
+            {
+                var e = file.Entry(body, "answer", required: ["proposal", "by", "answer"], optional: ["counter", "said", "source"]);
+                var proposal = e.Text("proposal");
+                var by = e.Text("by");
+                return new Located(
+                    new AnswerProposal(negotiationId, proposal, by, e.Word<Answer>("answer") ?? default, e.OptionalText("counter"), e.Date("said"), e.OptionalText("source")),
+                    line, $"answer of {by} to {proposal}");
+            }
+
+            case "agreement":
+            {
+                var e = file.Entry(body, "agreement", required: ["id", "title", "parties"], optional: ["proposal", "terms", "said", "source"]);
+                var id = e.Text("id");
+                return new Located(
+                    new ReachAgreement(negotiationId, id, e.OptionalText("proposal"), e.Text("title"), ReadTerms(file, e), e.Texts("parties"), e.Date("said"), e.OptionalText("source")),
+                    line, $"agreement {id}");
+            }
+
+            case "signature":
+            {
+                var e = file.Entry(body, "signature", required: ["agreement", "by"], optional: ["signatory", "said"]);
+                var agreement = e.Text("agreement");
+                var by = e.Text("by");
+                return new Located(new SignAgreement(negotiationId, agreement, by, e.OptionalText("signatory"), e.Date("said")), line, $"signature of {by} on {agreement}");
+            }
+
+            case "status":
+            {
+                var e = file.Entry(body, "status", required: ["to", "reason"], optional: ["said"]);
+                var to = e.Word<NegotiationStatus>("to") ?? default;
+                return new Located(new ChangeStatus(negotiationId, to, e.Text("reason"), e.Date("said")), line, $"status change to {to.Word()}");
+            }
+
+            case "join":
+            {
+                var e = file.Entry(body, "join", required: ["party", "role"], optional: ["said"]);
+                var party = e.Text("party");
+                return new Located(new JoinNegotiation(negotiationId, party, e.Word<PartyRole>("role") ?? default, e.Date("said")), line, $"join of {party}");
+            }
+
+            default:
+                file.Error(node, $"unknown event '{kind}': use one of {string.Join(", ", EventKinds)}");
+                return null;
+        }
+    }
+
+    private static List<Term> ReadTerms(Reading file, Entry entry) =>
+        entry.List("terms").Select(t =>
+        {
+            var term = file.Entry(t, "term", required: ["issue", "text"]);
+            return new Term(term.Text("issue"), term.Text("text"));
+        }).ToList();
+
+    internal static int Line(YamlNode node) => (int)node.Start.Line;
+
+    /// <summary>The file being read and the errors found so far.</summary>
+    private sealed class Reading(string name, List<SeedError> errors)
+    {
+        public void Error(YamlNode node, string message) => errors.Add(new SeedError(name, Line(node), message));
+
+        public Entry Entry(YamlNode node, string what, string[] required, string[]? optional = null)
+        {
+            if (node is not YamlMappingNode mapping)
+            {
+                Error(node, $"{what} must be a mapping of keys to values");
+                return new Entry(this, node, what, []);
+            }
+
+            var values = new Dictionary<string, YamlNode>();
+            foreach (var (key, value) in mapping.Children)
+            {
+                var name = (key as YamlScalarNode)?.Value ?? "";
+                if (!required.Contains(name) && optional?.Contains(name) != true)
+                {
+                    Error(key, $"{what}: unknown key '{name}' (expected {string.Join(", ", required.Concat(optional ?? []))})");
+                    continue;
+                }
+
+                values[name] = value;
+            }
+
+            foreach (var missing in required.Where(k => !values.ContainsKey(k)))
+            {
+                Error(node, $"{what}: missing required key '{missing}'");
+            }
+
+            foreach (var empty in required.Where(k => values.TryGetValue(k, out var v) && SeedFileReader.Entry.IsNull(v)))
+            {
+                Error(values[empty], $"{what}: {empty} has no value");
+            }
+
+            return new Entry(this, node, what, values);
+        }
+    }
+
+    /// <summary>One mapping of the file. Its readers report a problem and return a placeholder, so reading goes on to find the next one.</summary>
+    private sealed class Entry(Reading file, YamlNode node, string what, Dictionary<string, YamlNode> values)
+    {
+        public YamlNode Node => node;
+
+        public bool Has(string key) => values.ContainsKey(key) && !IsNull(values[key]);
+
+        public YamlMappingNode? Map(string key)
+        {
+            if (!values.TryGetValue(key, out var value))
+            {
+                return null;
+            }
+
+            if (value is YamlMappingNode mapping)
+            {
+                return mapping;
+            }
+
+            file.Error(value, $"{what}: {key} must be a mapping");
+            return null;
+        }
+
+        public IReadOnlyList<YamlNode> List(string key)
+        {
+            if (!values.TryGetValue(key, out var value) || IsNull(value))
+            {
+                return [];
+            }
+
+            if (value is YamlSequenceNode sequence)
+            {
+                return sequence.Children.ToList();
+            }
+
+            file.Error(value, $"{what}: {key} must be a list");
+            return [];
+        }
+
+        public string Text(string key) => OptionalText(key) ?? "";
+
+        public string? OptionalText(string key)
+        {
+            if (!values.TryGetValue(key, out var value) || IsNull(value))
+            {
+                return null;
+            }
+
+            if (value is YamlScalarNode scalar)
+            {
+                return scalar.Value;
+            }
+
+            file.Error(value, $"{what}: {key} must be a single value, not a list or mapping");
+            return null;
+        }
+
+        public List<string> Texts(string key) =>
+            List(key).Select(n =>
+            {
+                if (n is YamlScalarNode { Value: { } v })
+                {
+                    return v;
+                }
+
+                file.Error(n, $"{what}: every entry of {key} must be a single value");
+                return "";
+            }).ToList();
+
+        public PartialDate? Date(string key)
+        {
+            var text = OptionalText(key);
+            if (text is null)
+            {
+                return null;
+            }
+
+            if (PartialDate.TryParse(text, out var date))
+            {
+                return date;
+            }
+
+            file.Error(values[key], $"{what}: {key} '{text}' is not a date: use 2024, 2024-09, 2024-09-27 or an ISO-8601 instant with a zone");
+            return null;
+        }
+
+        public TEnum? Word<TEnum>(string key) where TEnum : struct, Enum
+        {
+            var text = OptionalText(key);
+            if (text is null)
+            {
+                return null;
+            }
+
+            if (Vocabulary.TryParse<TEnum>(text, out var value))
+            {
+                return value;
+            }
+
+            file.Error(values[key], $"{what}: {key} '{text}' is not one of {Vocabulary.Choices<TEnum>()}");
+            return null;
+        }
+
+        public static bool IsNull(YamlNode node) => node is YamlScalarNode { Value: null or "" or "~" or "null", Style: ScalarStyle.Plain };
+    }
+}
