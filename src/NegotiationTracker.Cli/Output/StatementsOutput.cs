@@ -21,28 +21,19 @@ public static class StatementsOutput
                 return;
         }
 
-        var table = new Table().Title($"Statements ({statements.Count})").Expand()
-            .AddColumn("Said")
-            .AddColumn("Who")
-            .AddColumn("Kind / stance")
-            .AddColumn("Issues")
-            .AddColumn(new TableColumn("What") { Width = 60 })
-            .AddColumn("According to")
-            .AddColumn("Recorded");
+        // One block per statement rather than a wide table: statement texts are long and terminals are often 80 columns.
+        console.Write(new Rule($"Statements ({statements.Count})").LeftJustified());
         foreach (var s in statements)
         {
-            var who = s.SpeakerName is null ? s.PartyName : $"{s.SpeakerName}\n[grey]for {Markup.Escape(s.PartyName)}[/]";
-            table.AddRow(
-                new Markup(s.Said.ToString()),
-                new Markup(s.SpeakerName is null ? Markup.Escape(who) : $"{Markup.Escape(s.SpeakerName)}\n[grey]for {Markup.Escape(s.PartyName)}[/]"),
-                new Markup($"{s.Kind.Word()}{(s.Stance is { } st ? $"\n[bold]{st.Word()}[/]" : "")}"),
-                new Markup(Markup.Escape(string.Join("\n", s.Issues))),
-                new Markup($"[grey]{s.Id} ({s.Attribution.Word()})[/] {Markup.Escape(s.Text)}"),
-                new Markup(Markup.Escape(s.Source is null ? "" : s.Source.Outlet is null ? s.Source.Title : $"{s.Source.Title}, {s.Source.Outlet}")),
-                new Markup($"[grey]{s.RecordedAt.UtcDateTime:yyyy-MM-dd HH:mm}Z\nby {Markup.Escape(s.RecordedBy ?? "?")}\n#{s.Sequence}[/]"));
+            var who = s.SpeakerName is null ? $"[bold]{Markup.Escape(s.PartyName)}[/]" : $"[bold]{Markup.Escape(s.SpeakerName)}[/] for {Markup.Escape(s.PartyName)}";
+            var stance = s.Stance is { } st ? $", [bold]{st.Word()}[/]" : "";
+            var issues = s.Issues.Count == 0 ? "" : $" on {Markup.Escape(string.Join(", ", s.Issues))}";
+            console.MarkupLine($"[blue]{s.Said}[/]  {who}  [grey]{s.Kind.Word()}{stance}{issues}[/]");
+            console.Write(new Padder(new Paragraph(s.Text), new Padding(4, 0, 0, 0)));
+            var source = s.Source is null ? "no source" : $"according to {(s.Source.Outlet is null ? s.Source.Title : $"{s.Source.Title}, {s.Source.Outlet}")}";
+            console.MarkupLine($"    [grey]{s.Attribution.Word()}, {Markup.Escape(source)} · {Markup.Escape(s.Id)} · recorded {s.RecordedAt.UtcDateTime:yyyy-MM-dd HH:mm:ss}Z by {Markup.Escape(s.RecordedBy ?? "unknown")} · #{s.Sequence}[/]");
+            console.WriteLine();
         }
-
-        console.Write(table);
     }
 
     private static void WriteCsv(TextWriter writer, IReadOnlyList<StatementView> statements)

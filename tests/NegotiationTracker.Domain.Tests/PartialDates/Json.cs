@@ -1,0 +1,54 @@
+using System.Text.Json;
+using NegotiationTracker.Domain.Common;
+using NegotiationTracker.Domain.Negotiations;
+
+namespace NegotiationTracker.Domain.Tests.PartialDates;
+
+public class when_a_partial_date_is_serialised_to_json
+{
+    [Theory]
+    [InlineData("2011")]
+    [InlineData("2024-09")]
+    [InlineData("2024-09-27")]
+    [InlineData("2024-09-27T14:30:00Z")]
+    public void it_is_written_as_a_string_of_its_text(string text) =>
+        JsonSerializer.Serialize(PartialDate.Parse(text)).ShouldBe($"\"{text}\"");
+
+    [Theory]
+    [InlineData("2011")]
+    [InlineData("2024-09")]
+    [InlineData("2024-09-27")]
+    [InlineData("2024-09-27T14:30:00Z")]
+    public void it_reads_back_as_the_same_date(string text)
+    {
+        var date = PartialDate.Parse(text);
+
+        JsonSerializer.Deserialize<PartialDate>(JsonSerializer.Serialize(date)).ShouldBe(date);
+    }
+
+    [Fact]
+    public void an_event_carrying_one_reads_back_equal()
+    {
+        var joined = new PartyJoined("us-iraq-withdrawal", "iraq", PartyRole.Principal, PartialDate.Month(2024, 9));
+
+        var json = JsonSerializer.Serialize(joined);
+
+        json.ShouldContain("\"Said\":\"2024-09\"");
+        JsonSerializer.Deserialize<PartyJoined>(json).ShouldBe(joined);
+    }
+
+    [Fact]
+    public void a_missing_date_is_written_as_null() =>
+        JsonSerializer.Serialize(new PartyJoined("us-iraq-withdrawal", "iraq", PartyRole.Principal, null)).ShouldContain("\"Said\":null");
+}
+
+public class when_json_holds_a_partial_date
+{
+    [Fact]
+    public void a_year_written_as_a_number_reads_as_that_year() =>
+        JsonSerializer.Deserialize<PartialDate>("2011").ShouldBe(PartialDate.Year(2011));
+
+    [Fact]
+    public void a_string_that_is_not_a_date_is_refused() =>
+        Should.Throw<JsonException>(() => JsonSerializer.Deserialize<PartialDate>("\"2024-13\""));
+}
