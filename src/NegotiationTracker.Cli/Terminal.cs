@@ -1,13 +1,15 @@
 using NegotiationTracker.Infrastructure.Postgres;
 using NegotiationTracker.SeedFiles;
-using Spectre.Console;
 
 namespace NegotiationTracker.Cli;
 
 /// <summary>Something the user asked for that is not in the ledger.</summary>
 public sealed class NotFound(string message) : Exception(message);
 
-/// <summary>Exit codes and error reporting: problems go to stderr as plain sentences, never as stack traces.</summary>
+/// <summary>
+/// Exit codes and error reporting: problems go to stderr as plain, unwrapped lines (file:line: message), never as stack traces,
+/// so editors and scripts can read them.
+/// </summary>
 public static class Terminal
 {
     public const int Ok = 0;
@@ -15,8 +17,6 @@ public static class Terminal
     public const int Rejected = 2;
     public const int Missing = 3;
     public const int Unavailable = 4;
-
-    private static readonly IAnsiConsole Errors = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
 
     public static async Task<int> RunAsync(Func<Task> action)
     {
@@ -27,32 +27,32 @@ public static class Terminal
         }
         catch (SeedFileRejected e)
         {
-            Errors.MarkupLine("[red]The file was rejected; nothing was appended.[/]");
+            Console.Error.WriteLine("The file was rejected; nothing was appended.");
             foreach (var error in e.Errors)
             {
-                Errors.WriteLine(error.ToString());
+                Console.Error.WriteLine(error.ToString());
             }
 
             return Rejected;
         }
         catch (NotFound e)
         {
-            Errors.WriteLine(e.Message);
+            Console.Error.WriteLine(e.Message);
             return Missing;
         }
         catch (PostgresUnavailableException e)
         {
-            Errors.WriteLine(e.Message);
+            Console.Error.WriteLine(e.Message);
             return Unavailable;
         }
         catch (OperationCanceledException)
         {
-            Errors.WriteLine("cancelled");
+            Console.Error.WriteLine("cancelled");
             return Failed;
         }
         catch (Exception e) when (e is Npgsql.NpgsqlException or System.Net.Sockets.SocketException)
         {
-            Errors.WriteLine($"the database could not be reached: {e.Message}");
+            Console.Error.WriteLine($"the database could not be reached: {e.Message}");
             return Unavailable;
         }
     }
