@@ -32,7 +32,8 @@ public static class Ledger
         var connectionString = await ConnectionStringAsync(options, cancellationToken);
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.ClearProviders();
-        builder.Logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning);
+        // Warnings go to stderr: stdout carries the command's output (JSON, CSV) and must stay clean.
+        builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace).SetMinimumLevel(LogLevel.Warning);
         builder.Logging.AddFilter("Orleans", LogLevel.Error);
         builder.Services.AddNegotiationStore(connectionString);
         builder.Services.AddNegotiationGrains();

@@ -101,6 +101,6 @@ public static class Given
         September2024,
         null);
 
-    public static AnswerProposal Answer(string proposalId, string partyId, Answer answer, string? counterProposalId = null) =>
+    public static AnswerProposal AnswerTo(string proposalId, string partyId, Answer answer, string? counterProposalId = null) =>
         new(NegotiationId, proposalId, partyId, answer, counterProposalId, September2024, null);
 }

@@ -33,6 +33,7 @@ public readonly record struct PartialDate : IComparable<PartialDate>
     /// <summary>The first instant after the period the date covers (UTC); equals <see cref="Start"/> for instants.</summary>
     public DateTimeOffset End => Precision switch
     {
+        _ when Start.Year == 9999 && Precision != DatePrecision.Instant => DateTimeOffset.MaxValue,
         DatePrecision.Year => Start.AddYears(1),
         DatePrecision.Month => Start.AddMonths(1),
         DatePrecision.Day => Start.AddDays(1),
@@ -112,7 +113,7 @@ public readonly record struct PartialDate : IComparable<PartialDate>
         DatePrecision.Year => Start.ToString("yyyy", CultureInfo.InvariantCulture),
         DatePrecision.Month => Start.ToString("yyyy-MM", CultureInfo.InvariantCulture),
         DatePrecision.Day => Start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-        _ => Start.ToString(Start.Millisecond == 0 && Start.Microsecond == 0 ? "yyyy-MM-dd'T'HH:mm:ss'Z'" : "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", CultureInfo.InvariantCulture),
+        _ => Start.ToString(Start.Ticks % TimeSpan.TicksPerSecond == 0 ? "yyyy-MM-dd'T'HH:mm:ss'Z'" : "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", CultureInfo.InvariantCulture),
     };
 }
 
@@ -121,7 +122,10 @@ public sealed class PartialDateJsonConverter : JsonConverter<PartialDate>
 {
     public override PartialDate Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
-        var text = reader.TokenType == JsonTokenType.Number ? reader.GetInt32().ToString(CultureInfo.InvariantCulture) : reader.GetString();
+        // A bare year written as a JSON number is read as that year; any other number is not a date.
+        var text = reader.TokenType == JsonTokenType.Number
+            ? reader.TryGetInt32(out var year) ? year.ToString(CultureInfo.InvariantCulture) : null
+            : reader.GetString();
         return PartialDate.TryParse(text, out var date) ? date : throw new JsonException($"'{text}' is not a partial date");
     }
 

@@ -46,10 +46,7 @@ public static partial class Validate
             return Rejection.Invalid(field, $"{field} is {value.Length} characters long; the limit is {maxLength}");
         }
 
-        var bad = value.FirstOrDefault(c => char.IsControl(c) || IsBidiControl(c));
-        return bad != default
-            ? Rejection.Invalid(field, $"{field} contains the control character U+{(int)bad:X4}")
-            : null;
+        return ControlCharacter(field, value, c => char.IsControl(c) || IsBidiControl(c));
     }
 
     /// <summary>Free text such as a statement: line breaks and tabs are kept, other control characters refused.</summary>
@@ -65,10 +62,7 @@ public static partial class Validate
             return Rejection.Invalid(field, $"{field} is {value.Length} characters long; the limit is {maxLength}");
         }
 
-        var bad = value.FirstOrDefault(c => (char.IsControl(c) && c is not '\n' and not '\r' and not '\t') || IsBidiControl(c));
-        return bad != default
-            ? Rejection.Invalid(field, $"{field} contains the control character U+{(int)bad:X4}")
-            : null;
+        return ControlCharacter(field, value, c => (char.IsControl(c) && c is not '\n' and not '\r' and not '\t') || IsBidiControl(c));
     }
 
     public static Rejection? Url(string field, string? value)
@@ -106,6 +100,13 @@ public static partial class Validate
     }
 
     public static Rejection? First(params Rejection?[] checks) => checks.FirstOrDefault(c => c is not null);
+
+    // Searched by position, not with FirstOrDefault: NUL is char's default value and would pass unnoticed.
+    private static Rejection? ControlCharacter(string field, string value, Func<char, bool> refused)
+    {
+        var at = Array.FindIndex(value.ToCharArray(), c => refused(c));
+        return at >= 0 ? Rejection.Invalid(field, $"{field} contains the control character U+{(int)value[at]:X4} at position {at + 1}") : null;
+    }
 
     private static bool IsBidiControl(char c) => c is >= '\u202A' and <= '\u202E' or >= '\u2066' and <= '\u2069' or '\u200E' or '\u200F' or '\u061C';
 

@@ -27,6 +27,14 @@ public class when_a_partial_date_is_serialised_to_json
     }
 
     [Fact]
+    public void an_instant_finer_than_a_microsecond_reads_back_as_the_same_instant()
+    {
+        var date = PartialDate.Parse("2024-09-27T14:30:00.0000001Z");
+
+        JsonSerializer.Deserialize<PartialDate>(JsonSerializer.Serialize(date)).ShouldBe(date);
+    }
+
+    [Fact]
     public void an_event_carrying_one_reads_back_equal()
     {
         var joined = new PartyJoined("us-iraq-withdrawal", "iraq", PartyRole.Principal, PartialDate.Month(2024, 9));
@@ -40,6 +48,10 @@ public class when_a_partial_date_is_serialised_to_json
     [Fact]
     public void a_missing_date_is_written_as_null() =>
         JsonSerializer.Serialize(new PartyJoined("us-iraq-withdrawal", "iraq", PartyRole.Principal, null)).ShouldContain("\"Said\":null");
+
+    [Fact]
+    public void a_missing_date_reads_back_as_missing() =>
+        JsonSerializer.Deserialize<PartyJoined>(JsonSerializer.Serialize(new PartyJoined("us-iraq-withdrawal", "iraq", PartyRole.Principal, null)))!.Said.ShouldBeNull();
 }
 
 public class when_json_holds_a_partial_date
