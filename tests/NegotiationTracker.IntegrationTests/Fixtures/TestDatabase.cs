@@ -18,10 +18,13 @@ public static class TestDatabase
         return cluster.ConnectionString(name);
     }
 
+    private const string FolderPrefix = "negotiation-tracker-tests-";
+
     private static async Task<EmbeddedPostgres> StartAsync()
     {
         // Under /tmp, which the postgres user can always traverse when the tests run as root.
-        var folder = Path.Combine("/tmp", $"negotiation-tracker-tests-{Guid.NewGuid():N}");
+        var folder = Path.Combine("/tmp", $"{FolderPrefix}{Guid.NewGuid():N}");
+        RemoveStoppedClustersOfEarlierRuns();
         var cluster = await EmbeddedPostgres.StartAsync(Path.Combine(folder, "pg"));
         AppDomain.CurrentDomain.ProcessExit += (_, _) =>
         {
@@ -29,5 +32,32 @@ public static class TestDatabase
             Directory.Delete(folder, recursive: true);
         };
         return cluster;
+    }
+
+    /// <summary>
+    /// The test host may be ended before its exit handler has deleted the folder; a later run removes folders whose
+    /// cluster is no longer running (no postmaster.pid) and that were left a while ago, and leaves running ones to the run that owns them.
+    /// </summary>
+    private static void RemoveStoppedClustersOfEarlierRuns()
+    {
+        foreach (var stale in Directory.EnumerateDirectories("/tmp", FolderPrefix + "*"))
+        {
+            // The age check keeps a run that is still inside initdb (no postmaster.pid yet) safe from another.
+            if (!File.Exists(Path.Combine(stale, "pg", "postmaster.pid")) && Directory.GetLastWriteTimeUtc(stale) < DateTime.UtcNow.AddMinutes(-10))
+            {
+                try
+                {
+                    Directory.Delete(stale, recursive: true);
+                }
+                catch (IOException)
+                {
+                    // Another run is creating or removing it right now.
+                }
+                catch (UnauthorizedAccessException)
+                {
+                    // Not ours to remove.
+                }
+            }
+        }
     }
 }
