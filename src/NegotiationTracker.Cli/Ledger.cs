@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using Marten;
+using Marten.Events;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -19,13 +20,30 @@ public static class Ledger
     public static Task<string> ConnectionStringAsync(GlobalOptions options, CancellationToken cancellationToken) =>
         DatabaseLocation.ResolveAsync(options.Db, options.DataDirectory, note => Console.Error.WriteLine(note), cancellationToken);
 
-    public static async Task<IDocumentStore> OpenStoreAsync(GlobalOptions options, CancellationToken cancellationToken)
+    /// <param name="catchUp">Bring the async views up to date first, for commands that read them (timeline, positions, reports).</param>
+    public static async Task<IDocumentStore> OpenStoreAsync(GlobalOptions options, CancellationToken cancellationToken, bool catchUp = false)
     {
         var connectionString = await ConnectionStringAsync(options, cancellationToken);
         var store = DocumentStore.For(o => NegotiationStore.Configure(o, connectionString));
         await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
+        if (catchUp)
+        {
+            await CatchUpAsync(store, cancellationToken);
+        }
+
         return store;
     }
+
+    /// <summary>Runs the async daemon in this process (Solo) until every async view has processed every event, then stops it.</summary>
+    public static async Task CatchUpAsync(IDocumentStore store, CancellationToken cancellationToken)
+    {
+        using var daemon = await store.BuildProjectionDaemonAsync();
+        await daemon.StartAllAsync();
+        await store.WaitForNonStaleProjectionDataAsync(CatchUpTimeout);
+        await daemon.StopAllAsync();
+    }
+
+    public static readonly TimeSpan CatchUpTimeout = TimeSpan.FromMinutes(10);
 
     public static async Task<IHost> StartSiloAsync(GlobalOptions options, CancellationToken cancellationToken)
     {

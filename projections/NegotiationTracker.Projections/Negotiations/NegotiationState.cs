@@ -18,6 +18,10 @@ public sealed record NegotiationState(
     IReadOnlyList<AgreementView> Agreements,
     IReadOnlyList<SourceEntry> Sources)
 {
+    public int OpenProposals => Proposals.Count(p => p.Status == "open");
+
+    public int Statements => Parties.Sum(p => p.Statements);
+
     public static async Task<NegotiationState?> LoadAsync(IQuerySession session, string negotiationId, CancellationToken cancellationToken = default)
     {
         var summary = await session.LoadAsync<NegotiationSummary>(negotiationId, cancellationToken);
@@ -34,7 +38,7 @@ public sealed record NegotiationState(
             summary.Status,
             summary.Version,
             summary.Opened,
-            summary.Parties.Select(p => new PartyInNegotiation(p.Id, profiles.GetValueOrDefault(p.Id)?.Name ?? p.Id, profiles.GetValueOrDefault(p.Id)?.Kind, p.Role)).ToList(),
+            summary.Parties.Select(p => new PartyInNegotiation(p.Id, profiles.GetValueOrDefault(p.Id)?.Name ?? p.Id, profiles.GetValueOrDefault(p.Id)?.Kind, p.Role, summary.StatementCounts.GetValueOrDefault(p.Id))).ToList(),
             summary.Issues,
             summary.Positions.OrderBy(p => p.Issue).ThenBy(p => p.Party).Select(p => new PositionView(p.Party, p.Issue, p.Stance, p.StatementId, p.Said)).ToList(),
             summary.Proposals.Select(p => new ProposalView(p.Id, p.By, p.Title, p.Status, p.Tabled, p.Terms,
@@ -45,7 +49,7 @@ public sealed record NegotiationState(
     }
 }
 
-public sealed record PartyInNegotiation(string Id, string Name, PartyKind? Kind, PartyRole Role);
+public sealed record PartyInNegotiation(string Id, string Name, PartyKind? Kind, PartyRole Role, int Statements);
 
 public sealed record PositionView(string Party, string Issue, Stance Stance, string StatementId, PartialDate Said);
 

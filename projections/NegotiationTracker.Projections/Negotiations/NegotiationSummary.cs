@@ -22,6 +22,9 @@ public sealed class NegotiationSummary
     public List<PositionEntry> Positions { get; set; } = [];
     public List<ProposalEntry> Proposals { get; set; } = [];
     public List<AgreementEntry> Agreements { get; set; } = [];
+
+    /// <summary>How many statements each party has made in this negotiation.</summary>
+    public Dictionary<string, int> StatementCounts { get; set; } = [];
 }
 
 public sealed record IssueEntry(string Id, string Title);

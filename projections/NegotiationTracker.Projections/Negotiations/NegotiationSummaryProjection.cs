@@ -121,6 +121,7 @@ public sealed partial class NegotiationSummaryProjection : MultiStreamProjection
     public void Apply(NegotiationSummary view, IEvent<StatementMade> e)
     {
         var s = e.Data;
+        view.StatementCounts[s.PartyId] = view.StatementCounts.GetValueOrDefault(s.PartyId) + 1;
         if (s.Stance is { } stance)
         {
             foreach (var issue in s.IssueIds)

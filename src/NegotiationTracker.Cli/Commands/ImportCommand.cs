@@ -1,4 +1,6 @@
 using System.CommandLine;
+using Marten;
+using Marten.Events;
 using Microsoft.Extensions.DependencyInjection;
 using NegotiationTracker.Grains;
 using NegotiationTracker.Grains.Import;
@@ -38,6 +40,11 @@ public static class ImportCommand
                 var progress = new Progress<ImportProgress>(p => task.Value = p.StepsDone);
                 result = await import.ImportAsync(seed, recording, progress, cancellationToken);
                 task.Value = steps;
+
+                // The silo's daemon builds the async views; wait for it, so the next command reads a complete ledger.
+                var projecting = context.AddTask("Updating views").IsIndeterminate();
+                await host.Services.GetRequiredService<IDocumentStore>().WaitForNonStaleProjectionDataAsync(Ledger.CatchUpTimeout);
+                projecting.Value = projecting.MaxValue;
             });
         await host.StopAsync(cancellationToken);
         return result!;

@@ -4,9 +4,13 @@ using JasperFx.Events.Projections;
 using Marten;
 using NegotiationTracker.Domain.Negotiations;
 using NegotiationTracker.Domain.Parties;
+using NegotiationTracker.Projections.Agreements;
 using NegotiationTracker.Projections.Negotiations;
 using NegotiationTracker.Projections.Parties;
+using NegotiationTracker.Projections.Positions;
+using NegotiationTracker.Projections.Proposals;
 using NegotiationTracker.Projections.Statements;
+using NegotiationTracker.Projections.Timeline;
 using Weasel.Core;
 
 namespace NegotiationTracker.Infrastructure.EventStore;
@@ -36,6 +40,12 @@ public static class NegotiationStore
         options.Projections.Add<NegotiationSummaryProjection>(ProjectionLifecycle.Inline);
         options.Projections.Add<StatementLogProjection>(ProjectionLifecycle.Inline);
 
+        // Views no command reads are built asynchronously by the daemon, off the write path.
+        options.Projections.Add<TimelineProjection>(ProjectionLifecycle.Async);
+        options.Projections.Add<PositionHistoryProjection>(ProjectionLifecycle.Async);
+        options.Projections.Add<ProposalLineageProjection>(ProjectionLifecycle.Async);
+        options.Projections.Add<AgreementRegisterProjection>(ProjectionLifecycle.Async);
+
         // The statement log is filtered in the database, never by loading it into memory.
         options.Schema.For<StatementRecord>()
             .Index(x => x.NegotiationId)
@@ -44,7 +54,15 @@ public static class NegotiationStore
             .Index(x => x.SaidFrom)
             .Index(x => x.SaidUntil)
             .Index(x => x.Sequence)
+            .Index(x => x.SourceId!)
             .GinIndexJsonData();
+        options.Schema.For<TimelineEntry>()
+            .Index(x => x.NegotiationId)
+            .Index(x => x.PartyId!)
+            .Index(x => x.SaidFrom);
+        options.Schema.For<PositionHistory>().Index(x => x.NegotiationId);
+        options.Schema.For<ProposalLineage>().Index(x => x.NegotiationId);
+        options.Schema.For<AgreementRecord>().Index(x => x.NegotiationId);
     }
 
     /// <summary>Stored event names are a contract with every database already written: pinned here, never derived from class names.</summary>

@@ -1,4 +1,5 @@
 using Marten;
+using Marten.Events;
 using Microsoft.Extensions.DependencyInjection;
 using NegotiationTracker.Grains;
 using NegotiationTracker.Grains.Import;
@@ -44,6 +45,9 @@ public sealed class LedgerFixture : IAsyncLifetime
             await cluster.DisposeAsync();
         }
     }
+
+    /// <summary>Waits until the silo's async daemon has projected every event into the async views.</summary>
+    public Task CatchUpAsync() => Store.WaitForNonStaleProjectionDataAsync(TimeSpan.FromMinutes(2));
 
     /// <summary>Every event in the store, in global order: what replaying the store would see.</summary>
     public async Task<IReadOnlyList<JasperFx.Events.IEvent>> AllEventsAsync()

@@ -1,0 +1,122 @@
+using JasperFx.Events;
+using Marten;
+using Marten.Events.Projections;
+using NegotiationTracker.Domain.Common;
+using NegotiationTracker.Domain.Negotiations;
+using NegotiationTracker.Domain.Parties;
+
+namespace NegotiationTracker.Projections.Timeline;
+
+/// <summary>
+/// Everything that happened in each negotiation, one row per event. Async: no command reads it, and a busy import should
+/// not pay for it in its own transaction.
+/// </summary>
+public sealed partial class TimelineProjection : EventProjection
+{
+    public const string ProjectionName = "timeline";
+
+    public TimelineProjection()
+    {
+        Name = ProjectionName;
+    }
+
+    public void Project(IEvent<NegotiationOpened> e, IDocumentOperations operations) =>
+        operations.Store(Entry(e, e.Data.NegotiationId, TimelineKinds.Opened, e.Data.Opened, e.Data.Title, entry =>
+            entry.IssueIds = e.Data.Issues.Select(i => i.IssueId).ToList()));
+
+    public void Project(IEvent<IssueAdded> e, IDocumentOperations operations) =>
+        operations.Store(Entry(e, e.Data.NegotiationId, TimelineKinds.IssueAdded, null, e.Data.Title, entry =>
+        {
+            entry.IssueIds = [e.Data.IssueId];
+            entry.Subject = e.Data.IssueId;
+        }));
+
+    public void Project(IEvent<SourceRegistered> e, IDocumentOperations operations) =>
+        operations.Store(Entry(e, e.Data.NegotiationId, TimelineKinds.SourceRegistered, e.Data.Published, e.Data.Title, entry =>
+        {
+            entry.Subject = e.Data.SourceId;
+            entry.SourceId = e.Data.SourceId;
+            entry.Detail = e.Data.Outlet;
+        }));
+
+    public void Project(IEvent<PartyJoined> e, IDocumentOperations operations) =>
+        operations.Store(Entry(e, e.Data.NegotiationId, TimelineKinds.Joined, e.Data.Said, e.Data.Role.Word(), entry => entry.PartyId = e.Data.PartyId));
+
+    public void Project(IEvent<NegotiationStatusChanged> e, IDocumentOperations operations) =>
+        operations.Store(Entry(e, e.Data.NegotiationId, TimelineKinds.StatusChanged, e.Data.Said, e.Data.Status.Word(), entry => entry.Detail = e.Data.Reason));
+
+    public void Project(IEvent<StatementMade> e, IDocumentOperations operations) =>
+        operations.Store(Entry(e, e.Data.NegotiationId, TimelineKinds.Statement, e.Data.Said, e.Data.Text, entry =>
+        {
+            entry.PartyId = e.Data.PartyId;
+            entry.SpeakerId = e.Data.SpeakerId;
+            entry.Stance = e.Data.Stance;
+            entry.IssueIds = [.. e.Data.IssueIds];
+            entry.Subject = e.Data.StatementId;
+            entry.SourceId = e.Data.SourceId;
+            entry.Detail = e.Data.Kind.Word();
+        }));
+
+    public void Project(IEvent<ProposalTabled> e, IDocumentOperations operations) =>
+        operations.Store(Entry(e, e.Data.NegotiationId, TimelineKinds.ProposalTabled, e.Data.Said, e.Data.Title, entry =>
+        {
+            entry.PartyId = e.Data.PartyId;
+            entry.IssueIds = e.Data.Terms.Select(t => t.IssueId).Distinct().ToList();
+            entry.Subject = e.Data.ProposalId;
+            entry.SourceId = e.Data.SourceId;
+        }));
+
+    public void Project(IEvent<ProposalWithdrawn> e, IDocumentOperations operations) =>
+        operations.Store(Entry(e, e.Data.NegotiationId, TimelineKinds.ProposalWithdrawn, e.Data.Said, e.Data.Reason ?? "", entry =>
+        {
+            entry.PartyId = e.Data.PartyId;
+            entry.Subject = e.Data.ProposalId;
+        }));
+
+    public void Project(IEvent<ProposalAnswered> e, IDocumentOperations operations) =>
+        operations.Store(Entry(e, e.Data.NegotiationId, TimelineKinds.ProposalAnswered, e.Data.Said, e.Data.Answer.Word(), entry =>
+        {
+            entry.PartyId = e.Data.PartyId;
+            entry.Subject = e.Data.ProposalId;
+            entry.Detail = e.Data.CounterProposalId;
+            entry.SourceId = e.Data.SourceId;
+        }));
+
+    public void Project(IEvent<AgreementReached> e, IDocumentOperations operations) =>
+        operations.Store(Entry(e, e.Data.NegotiationId, TimelineKinds.AgreementReached, e.Data.Said, e.Data.Title, entry =>
+        {
+            entry.PartyIds = [.. e.Data.PartyIds];
+            entry.IssueIds = e.Data.Terms.Select(t => t.IssueId).Distinct().ToList();
+            entry.Subject = e.Data.AgreementId;
+            entry.Detail = e.Data.ProposalId;
+            entry.SourceId = e.Data.SourceId;
+        }));
+
+    public void Project(IEvent<AgreementSigned> e, IDocumentOperations operations) =>
+        operations.Store(Entry(e, e.Data.NegotiationId, TimelineKinds.AgreementSigned, e.Data.Said, e.Data.AgreementId, entry =>
+        {
+            entry.PartyId = e.Data.PartyId;
+            entry.SpeakerId = e.Data.SignatoryId;
+            entry.Subject = e.Data.AgreementId;
+        }));
+
+    private static TimelineEntry Entry(IEvent e, string negotiationId, string kind, PartialDate? said, string title, Action<TimelineEntry> details)
+    {
+        var entry = new TimelineEntry
+        {
+            Id = e.Sequence,
+            NegotiationId = negotiationId,
+            Kind = kind,
+            Said = said,
+            SaidFrom = said?.Start ?? DateTimeOffset.MinValue,
+            SaidUntil = said?.End ?? DateTimeOffset.MinValue,
+            Title = title,
+            StreamKey = e.StreamKey ?? "",
+            Version = e.Version,
+            RecordedAt = e.Timestamp,
+            RecordedBy = e.UserName,
+        };
+        details(entry);
+        return entry;
+    }
+}

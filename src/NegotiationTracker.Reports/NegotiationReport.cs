@@ -1,0 +1,71 @@
+using Marten;
+using NegotiationTracker.Domain.Common;
+using NegotiationTracker.Projections.Agreements;
+using NegotiationTracker.Projections.Negotiations;
+using NegotiationTracker.Projections.Positions;
+using NegotiationTracker.Projections.Proposals;
+using NegotiationTracker.Projections.Statements;
+using NegotiationTracker.Projections.Timeline;
+
+namespace NegotiationTracker.Reports;
+
+/// <summary>
+/// Everything a report shows, gathered from the read models (never by replaying events here). Every renderer (Markdown,
+/// HTML, JSON, CSV) draws from this one object, so the formats cannot disagree.
+/// </summary>
+public sealed record NegotiationReport(
+    NegotiationState State,
+    IReadOnlyList<IssuePositions> Positions,
+    IReadOnlyList<ProposalLineage> Proposals,
+    IReadOnlyList<AgreementRecord> Agreements,
+    IReadOnlyList<StatementView> Statements,
+    IReadOnlyList<TimelineItem> Timeline,
+    IReadOnlyList<PositionHistory> PositionHistories,
+    IReadOnlyList<SourceCitations> Sources,
+    DateTimeOffset GeneratedAt)
+{
+    public const int DefaultLatestStatements = 10;
+
+    public IReadOnlyList<ProposalLineage> OpenProposals => Proposals.Where(p => p.Status == "open").ToList();
+
+    /// <summary>The most recently said statements, newest first.</summary>
+    public IReadOnlyList<StatementView> LatestStatements(int count) => Statements.Reverse().Take(count).ToList();
+
+    public string PartyName(string partyId) => State.Parties.FirstOrDefault(p => p.Id == partyId)?.Name ?? partyId;
+
+    public static async Task<NegotiationReport?> LoadAsync(IQuerySession session, string negotiationId, DateTimeOffset generatedAt, CancellationToken cancellationToken = default)
+    {
+        var state = await NegotiationState.LoadAsync(session, negotiationId, cancellationToken);
+        if (state is null)
+        {
+            return null;
+        }
+
+        var histories = await Projections.Positions.PositionHistories.ForNegotiationAsync(session, negotiationId, cancellationToken);
+        var timeline = await NegotiationTimeline.QueryAsync(session, negotiationId, cancellationToken);
+        var names = state.Parties.ToDictionary(p => p.Id, p => p.Name);
+        var roles = state.Parties.ToDictionary(p => p.Id, p => p.Role);
+        return new NegotiationReport(
+            state,
+            state.Issues.Select(issue => new IssuePositions(issue.Id, issue.Title, histories
+                .Where(h => h.IssueId == issue.Id && h.Current is not null)
+                .Select(h => new PartyPosition(h.PartyId, names.GetValueOrDefault(h.PartyId, h.PartyId), roles.GetValueOrDefault(h.PartyId), h.Current!.Stance,
+                    h.Evidence[^1].Said, h.Evidence[^1].StatementId, h.Periods.Count(p => p.IsShift), h.Current.ShiftedFrom))
+                .OrderBy(p => p.Role).ThenBy(p => p.PartyName)
+                .ToList())).ToList(),
+            await ProposalLineages.ForNegotiationAsync(session, negotiationId, cancellationToken),
+            await AgreementRegister.ForNegotiationAsync(session, negotiationId, cancellationToken),
+            await StatementLog.QueryAsync(session, new StatementFilter(negotiationId), cancellationToken),
+            timeline.Select(e => new TimelineItem(e, e.PartyId is null ? null : names.GetValueOrDefault(e.PartyId, e.PartyId))).ToList(),
+            histories,
+            await SourceCitations.ForNegotiationAsync(session, negotiationId, cancellationToken),
+            generatedAt);
+    }
+}
+
+/// <summary>One issue's row of the positions matrix: each party's current stance and the date of its latest evidence.</summary>
+public sealed record IssuePositions(string IssueId, string Title, IReadOnlyList<PartyPosition> Parties);
+
+public sealed record PartyPosition(string PartyId, string PartyName, PartyRole Role, Stance Stance, PartialDate LatestEvidence, string LatestStatementId, int Shifts, Stance? ShiftedFrom);
+
+public sealed record TimelineItem(TimelineEntry Entry, string? PartyName);
