@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using JasperFx.Events.Daemon;
 using Marten;
 using Marten.Events;
 using Microsoft.Extensions.DependencyInjection;
@@ -24,7 +25,13 @@ public static class Ledger
     public static async Task<IDocumentStore> OpenStoreAsync(GlobalOptions options, CancellationToken cancellationToken, bool catchUp = false)
     {
         var connectionString = await ConnectionStringAsync(options, cancellationToken);
-        var store = DocumentStore.For(o => NegotiationStore.Configure(o, connectionString));
+        var store = DocumentStore.For(o =>
+        {
+            NegotiationStore.Configure(o, connectionString);
+
+            // This process runs the daemon itself (Solo) when a command needs the async views; see CatchUpAsync.
+            o.Projections.AsyncMode = DaemonMode.Solo;
+        });
         await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
         if (catchUp)
         {

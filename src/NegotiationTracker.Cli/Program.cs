@@ -9,7 +9,9 @@ var root = new RootCommand("negotiation: an event-sourced ledger of policy negot
     ImportCommand.Create(),
     StateCommand.Create(),
     StatementsCommand.Create(),
+    ReportCommand.Create(),
     DemoCommand.Create(),
+    ProjectionsCommand.Create(),
 };
 
 return await root.Parse(args).InvokeAsync();

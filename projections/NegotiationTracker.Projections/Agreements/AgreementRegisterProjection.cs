@@ -30,7 +30,7 @@ public sealed partial class AgreementRegisterProjection : MultiStreamProjection<
 
     public void Apply(AgreementRecord view, IEvent<AgreementSigned> e)
     {
-        view.Signatures.Add(new SignatureRecord(e.Data.PartyId, e.Data.SignatoryId, e.Data.Said, e.Timestamp));
+        view.Signatures.Add(new SignatureRecord(e.Data.PartyId, e.Data.SignatoryId, e.Data.Said, RecordedAt.Of(e)));
         view.Status = view.PartyIds.All(p => view.Signatures.Any(s => s.Party == p))
             ? AgreementRecord.Statuses.Signed
             : AgreementRecord.Statuses.PartlySigned;

@@ -12,8 +12,11 @@ namespace NegotiationTracker.Projections.Negotiations;
 /// </summary>
 public sealed partial class NegotiationSummaryProjection : MultiStreamProjection<NegotiationSummary, string>
 {
+    public const string ProjectionName = "negotiation-state";
+
     public NegotiationSummaryProjection()
     {
+        Name = ProjectionName;
         Identity<NegotiationOpened>(e => e.NegotiationId);
         Identity<IssueAdded>(e => e.NegotiationId);
         Identity<SourceRegistered>(e => e.NegotiationId);

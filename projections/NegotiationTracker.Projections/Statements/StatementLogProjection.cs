@@ -12,6 +12,16 @@ namespace NegotiationTracker.Projections.Statements;
 /// </summary>
 public sealed partial class StatementLogProjection : EventProjection
 {
+    public const string ProjectionName = "statement-log";
+
+    public StatementLogProjection()
+    {
+        Name = ProjectionName;
+
+        // Rows are written by Insert, which Marten cannot see from the method signatures: declare them, so a rebuild clears them first.
+        Options.DeleteViewTypeOnTeardown<StatementRecord>();
+    }
+
     public void Project(IEvent<StatementMade> e, IDocumentOperations operations)
     {
         var s = e.Data;
@@ -31,7 +41,7 @@ public sealed partial class StatementLogProjection : EventProjection
             SaidFrom = s.Said.Start,
             SaidUntil = s.Said.End,
             SourceId = s.SourceId,
-            RecordedAt = e.Timestamp,
+            RecordedAt = RecordedAt.Of(e),
             RecordedBy = e.UserName,
             CorrelationId = e.CorrelationId,
             Sequence = e.Sequence,

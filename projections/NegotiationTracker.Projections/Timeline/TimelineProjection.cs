@@ -18,6 +18,9 @@ public sealed partial class TimelineProjection : EventProjection
     public TimelineProjection()
     {
         Name = ProjectionName;
+
+        // Rows are written through the operations, which Marten cannot see from the method signatures: declare them, so a rebuild clears them first.
+        Options.DeleteViewTypeOnTeardown<TimelineEntry>();
     }
 
     public void Project(IEvent<NegotiationOpened> e, IDocumentOperations operations) =>
@@ -113,7 +116,7 @@ public sealed partial class TimelineProjection : EventProjection
             Title = title,
             StreamKey = e.StreamKey ?? "",
             Version = e.Version,
-            RecordedAt = e.Timestamp,
+            RecordedAt = RecordedAt.Of(e),
             RecordedBy = e.UserName,
         };
         details(entry);

@@ -20,6 +20,26 @@ public static class NegotiationStore
 {
     public const string DefaultSchema = "negotiation_tracker";
 
+    /// <summary>The projections updated in the same transaction as the events: a command reads them right after writing.</summary>
+    public static readonly IReadOnlySet<string> InlineProjectionNames = new HashSet<string>
+    {
+        PartyProfileProjection.ProjectionName,
+        NegotiationSummaryProjection.ProjectionName,
+        StatementLogProjection.ProjectionName,
+    };
+
+    /// <summary>Every projection by its stable name (the name its progress is stored under), inline ones first.</summary>
+    public static readonly IReadOnlyList<string> ProjectionNames =
+    [
+        PartyProfileProjection.ProjectionName,
+        NegotiationSummaryProjection.ProjectionName,
+        StatementLogProjection.ProjectionName,
+        TimelineProjection.ProjectionName,
+        PositionHistoryProjection.ProjectionName,
+        ProposalLineageProjection.ProjectionName,
+        AgreementRegisterProjection.ProjectionName,
+    ];
+
     public static void Configure(StoreOptions options, string connectionString, string schema = DefaultSchema)
     {
         options.Connection(connectionString);

@@ -138,7 +138,7 @@ public sealed class when_parties_speak_through_their_grains(LedgerFixture ledger
         (await scenario.Party(iraq).MakeStatement(august, scenario.Recording)).ShouldBeAccepted();
 
         await using var session = ledger.Store.QuerySession();
-        var state = (await Projections.Negotiations.NegotiationState.LoadAsync(session, scenario.NegotiationId)).ShouldNotBeNull();
+        var state = (await NegotiationTracker.Projections.Negotiations.NegotiationState.LoadAsync(session, scenario.NegotiationId)).ShouldNotBeNull();
         var position = state.Positions.ShouldHaveSingleItem();
         position.Stance.ShouldBe(Stance.Opposes);
         position.StatementId.ShouldBe("later");
