@@ -44,6 +44,13 @@ public static class Ledger
     /// <summary>Runs the async daemon in this process (Solo) until every async view has processed every event, then stops it.</summary>
     public static async Task CatchUpAsync(IDocumentStore store, CancellationToken cancellationToken)
     {
+        // Marten's wait times out on a store with no events at all: there is nothing to catch up with.
+        var statistics = await store.Advanced.FetchEventStoreStatistics(token: cancellationToken);
+        if (statistics.EventCount == 0)
+        {
+            return;
+        }
+
         using var daemon = await store.BuildProjectionDaemonAsync();
         await daemon.StartAllAsync();
         await store.WaitForNonStaleProjectionDataAsync(CatchUpTimeout);

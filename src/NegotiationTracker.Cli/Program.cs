@@ -9,6 +9,8 @@ var root = new RootCommand("negotiation: an event-sourced ledger of policy negot
     ImportCommand.Create(),
     StateCommand.Create(),
     StatementsCommand.Create(),
+    TimelineCommand.Create(),
+    DossierCommand.Create(),
     ReportCommand.Create(),
     DemoCommand.Create(),
     ProjectionsCommand.Create(),

@@ -45,12 +45,11 @@ public sealed record NegotiationReport(
         var timeline = await NegotiationTimeline.QueryAsync(session, negotiationId, cancellationToken);
         var names = state.Parties.ToDictionary(p => p.Id, p => p.Name);
         var roles = state.Parties.ToDictionary(p => p.Id, p => p.Role);
+        var historiesByKey = histories.DistinctBy(h => h.Id).ToDictionary(h => h.Id);
         return new NegotiationReport(
             state,
-            state.Issues.Select(issue => new IssuePositions(issue.Id, issue.Title, histories
-                .Where(h => h.IssueId == issue.Id && h.Current is not null)
-                .Select(h => new PartyPosition(h.PartyId, names.GetValueOrDefault(h.PartyId, h.PartyId), roles.GetValueOrDefault(h.PartyId), h.Current!.Stance,
-                    h.Evidence[^1].Said, h.Evidence[^1].StatementId, h.Periods.Count(p => p.IsShift), h.Current.ShiftedFrom))
+            state.Issues.Select(issue => new IssuePositions(issue.Id, issue.Title, CurrentPositions(negotiationId, issue.Id, state, historiesByKey)
+                .Select(p => p with { PartyName = names.GetValueOrDefault(p.PartyId, p.PartyId), Role = roles.GetValueOrDefault(p.PartyId) })
                 .OrderBy(p => p.Role).ThenBy(p => p.PartyName)
                 .ToList())).ToList(),
             await ProposalLineages.ForNegotiationAsync(session, negotiationId, cancellationToken),
@@ -60,6 +59,27 @@ public sealed record NegotiationReport(
             histories,
             await SourceCitations.ForNegotiationAsync(session, negotiationId, cancellationToken),
             generatedAt);
+    }
+
+    /// <summary>
+    /// Each party's current stance on one issue. The party × issue documents are found by their key, not by the issue they
+    /// name: a view's key is what Marten sliced the events by. The summary's position stands in, without shifts, for a
+    /// party whose history has not been projected yet.
+    /// </summary>
+    private static IEnumerable<PartyPosition> CurrentPositions(string negotiationId, string issueId, NegotiationState state, Dictionary<string, PositionHistory> byKey)
+    {
+        foreach (var position in state.Positions.Where(p => p.Issue == issueId))
+        {
+            if (byKey.GetValueOrDefault(PositionHistory.Key(negotiationId, position.Party, issueId)) is { Current: { } current } history)
+            {
+                var latest = history.Evidence[^1];
+                yield return new PartyPosition(position.Party, position.Party, default, current.Stance, latest.Said, latest.StatementId, history.Periods.Count(p => p.IsShift), current.ShiftedFrom);
+            }
+            else
+            {
+                yield return new PartyPosition(position.Party, position.Party, default, position.Stance, position.Said, position.StatementId, 0, null);
+            }
+        }
     }
 }
 

@@ -25,11 +25,12 @@ public sealed record NegotiationState(
     public static async Task<NegotiationState?> LoadAsync(IQuerySession session, string negotiationId, CancellationToken cancellationToken = default)
     {
         var summary = await session.LoadAsync<NegotiationSummary>(negotiationId, cancellationToken);
-        if (summary is null)
-        {
-            return null;
-        }
+        return summary is null ? null : await FromAsync(session, summary, cancellationToken);
+    }
 
+    /// <summary>The state as users see it from a summary document, whether the live one or one replayed from the event store.</summary>
+    public static async Task<NegotiationState> FromAsync(IQuerySession session, NegotiationSummary summary, CancellationToken cancellationToken = default)
+    {
         var profiles = (await session.LoadManyAsync<PartyProfile>(cancellationToken, summary.Parties.Select(p => p.Id).ToArray()))
             .ToDictionary(p => p.Id);
         return new NegotiationState(

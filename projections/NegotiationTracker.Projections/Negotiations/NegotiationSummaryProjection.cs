@@ -153,6 +153,45 @@ public sealed partial class NegotiationSummaryProjection : MultiStreamProjection
         Touch(view, e, ownStream: false);
     }
 
+    /// <summary>
+    /// The same folding, run over events read from the event store (a filtered replay for --as-of and --known-at), so a
+    /// replayed state is built by exactly the code that builds the live one.
+    /// </summary>
+    public static NegotiationSummary? Replay(IEnumerable<IEvent> events)
+    {
+        var projection = new NegotiationSummaryProjection();
+        NegotiationSummary? view = null;
+        foreach (var e in events)
+        {
+            if (e is IEvent<NegotiationOpened> opened)
+            {
+                view = projection.Create(opened);
+                continue;
+            }
+
+            if (view is null)
+            {
+                continue;
+            }
+
+            switch (e)
+            {
+                case IEvent<IssueAdded> x: projection.Apply(view, x); break;
+                case IEvent<SourceRegistered> x: projection.Apply(view, x); break;
+                case IEvent<PartyJoined> x: projection.Apply(view, x); break;
+                case IEvent<NegotiationStatusChanged> x: projection.Apply(view, x); break;
+                case IEvent<ProposalTabled> x: projection.Apply(view, x); break;
+                case IEvent<ProposalWithdrawn> x: projection.Apply(view, x); break;
+                case IEvent<AgreementReached> x: projection.Apply(view, x); break;
+                case IEvent<AgreementSigned> x: projection.Apply(view, x); break;
+                case IEvent<StatementMade> x: projection.Apply(view, x); break;
+                case IEvent<ProposalAnswered> x: projection.Apply(view, x); break;
+            }
+        }
+
+        return view;
+    }
+
     private static void Touch(NegotiationSummary view, IEvent e, bool ownStream)
     {
         if (ownStream)

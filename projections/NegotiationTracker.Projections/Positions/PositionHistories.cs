@@ -4,9 +4,12 @@ namespace NegotiationTracker.Projections.Positions;
 
 public static class PositionHistories
 {
-    public static async Task<IReadOnlyList<PositionHistory>> ForNegotiationAsync(IQuerySession session, string negotiationId, CancellationToken cancellationToken = default) =>
-        await session.Query<PositionHistory>()
-            .Where(p => p.NegotiationId == negotiationId)
-            .OrderBy(p => p.IssueId).ThenBy(p => p.PartyId)
-            .ToListAsync(cancellationToken);
+    /// <summary>Every party × issue history of a negotiation, by issue then party.</summary>
+    public static async Task<IReadOnlyList<PositionHistory>> ForNegotiationAsync(IQuerySession session, string negotiationId, CancellationToken cancellationToken = default)
+    {
+        var parties = await session.Query<PartyPositions>().Where(p => p.NegotiationId == negotiationId).ToListAsync(cancellationToken);
+        return parties.SelectMany(p => p.Issues)
+            .OrderBy(h => h.IssueId, StringComparer.Ordinal).ThenBy(h => h.PartyId, StringComparer.Ordinal)
+            .ToList();
+    }
 }

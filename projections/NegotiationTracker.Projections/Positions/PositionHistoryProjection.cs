@@ -5,33 +5,53 @@ using NegotiationTracker.Domain.Parties;
 namespace NegotiationTracker.Projections.Positions;
 
 /// <summary>
-/// One document per party × issue in a negotiation. A statement on several issues is evidence in each. Statements arrive in
-/// the order recorded, not said, so the periods are worked out again from the evidence sorted by when it was said.
+/// One document per party in a negotiation, with a history per issue. A statement on several issues is evidence in each.
+/// Statements arrive in the order recorded, not said, so the periods are worked out again from the evidence sorted by when
+/// it was said.
 /// </summary>
-public sealed partial class PositionHistoryProjection : MultiStreamProjection<PositionHistory, string>
+public sealed partial class PositionHistoryProjection : MultiStreamProjection<PartyPositions, string>
 {
     public const string ProjectionName = "position-history";
 
     public PositionHistoryProjection()
     {
         Name = ProjectionName;
-        Identities<StatementMade>(e => e.Stance is null
-            ? []
-            : e.IssueIds.Select(issue => PositionHistory.Key(e.NegotiationId, e.PartyId, issue)).ToList());
+        Identity<StatementMade>(e => PartyPositions.Key(e.NegotiationId, e.PartyId));
     }
 
-    public void Apply(PositionHistory view, IEvent<StatementMade> e)
+    public void Apply(PartyPositions view, IEvent<StatementMade> e)
     {
         var s = e.Data;
-        var issue = s.IssueIds.FirstOrDefault(i => PositionHistory.Key(s.NegotiationId, s.PartyId, i) == view.Id) ?? s.IssueIds[0];
-        view.Id = PositionHistory.Key(s.NegotiationId, s.PartyId, issue);
+        view.Id = PartyPositions.Key(s.NegotiationId, s.PartyId);
         view.NegotiationId = s.NegotiationId;
         view.PartyId = s.PartyId;
-        view.IssueId = issue;
-        view.Evidence.RemoveAll(x => x.StatementId == s.StatementId);
-        view.Evidence.Add(new StanceEvidence(s.StatementId, s.Stance!.Value, s.Kind, s.Said, e.Sequence, s.SpeakerId));
-        view.Evidence.Sort((a, b) => a.Said.CompareTo(b.Said) is var bySaid and not 0 ? bySaid : a.Sequence.CompareTo(b.Sequence));
-        view.Periods = Periods(view.Evidence);
+        if (s.Stance is not { } stance)
+        {
+            return;
+        }
+
+        foreach (var issue in s.IssueIds)
+        {
+            var history = view.Issues.Find(h => h.IssueId == issue);
+            if (history is null)
+            {
+                history = new PositionHistory
+                {
+                    Id = PositionHistory.Key(s.NegotiationId, s.PartyId, issue),
+                    NegotiationId = s.NegotiationId,
+                    PartyId = s.PartyId,
+                    IssueId = issue,
+                };
+                view.Issues.Add(history);
+            }
+
+            history.Evidence.RemoveAll(x => x.StatementId == s.StatementId);
+            history.Evidence.Add(new StanceEvidence(s.StatementId, stance, s.Kind, s.Said, e.Sequence, s.SpeakerId));
+            history.Evidence.Sort((a, b) => a.Said.CompareTo(b.Said) is var bySaid and not 0 ? bySaid : a.Sequence.CompareTo(b.Sequence));
+            history.Periods = Periods(history.Evidence);
+        }
+
+        view.Issues.Sort((a, b) => string.CompareOrdinal(a.IssueId, b.IssueId));
     }
 
     private static List<StancePeriod> Periods(IReadOnlyList<StanceEvidence> evidence)

@@ -80,7 +80,7 @@ public static class NegotiationStore
             .Index(x => x.NegotiationId)
             .Index(x => x.PartyId!)
             .Index(x => x.SaidFrom);
-        options.Schema.For<PositionHistory>().Index(x => x.NegotiationId);
+        options.Schema.For<PartyPositions>().Index(x => x.NegotiationId);
         options.Schema.For<ProposalLineage>().Index(x => x.NegotiationId);
         options.Schema.For<AgreementRecord>().Index(x => x.NegotiationId);
     }

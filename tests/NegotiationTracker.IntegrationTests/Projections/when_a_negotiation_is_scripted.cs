@@ -101,7 +101,7 @@ public sealed class when_a_negotiation_is_scripted(ScriptedNegotiationFixture sc
     public async Task the_position_history_marks_the_shift_and_keeps_what_the_stance_was_before()
     {
         await using var session = Session();
-        var history = (await session.LoadAsync<PositionHistory>(PositionHistory.Key(script.Talks.NegotiationId, script.Iraq, script.Talks.Issue))).ShouldNotBeNull();
+        var history = (await PositionHistories.ForNegotiationAsync(session, script.Talks.NegotiationId)).Single(h => h.PartyId == script.Iraq && h.IssueId == script.Talks.Issue);
 
         history.Evidence.Select(e => e.StatementId).ShouldBe(["aug", "sep", "oct"]);
         history.Periods.Count.ShouldBe(2);

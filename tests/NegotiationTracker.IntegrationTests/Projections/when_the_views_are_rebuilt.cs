@@ -40,7 +40,7 @@ public sealed class when_the_views_are_rebuilt(ScriptedNegotiationFixture script
             NegotiationSummaryProjection.ProjectionName => await session.Query<NegotiationSummary>().OrderBy(d => d.Id).ToListAsync(),
             StatementLogProjection.ProjectionName => await session.Query<StatementRecord>().OrderBy(d => d.Id).ToListAsync(),
             TimelineProjection.ProjectionName => await session.Query<TimelineEntry>().OrderBy(d => d.Id).ToListAsync(),
-            PositionHistoryProjection.ProjectionName => await session.Query<PositionHistory>().OrderBy(d => d.Id).ToListAsync(),
+            PositionHistoryProjection.ProjectionName => await session.Query<PartyPositions>().OrderBy(d => d.Id).ToListAsync(),
             ProposalLineageProjection.ProjectionName => await session.Query<ProposalLineage>().OrderBy(d => d.Id).ToListAsync(),
             AgreementRegisterProjection.ProjectionName => await session.Query<AgreementRecord>().OrderBy(d => d.Id).ToListAsync(),
             _ => throw new ArgumentException($"no snapshot for {projection}", nameof(projection)),

@@ -1,0 +1,41 @@
+using System.CommandLine;
+using System.Text.Json;
+using NegotiationTracker.Cli.Output;
+using NegotiationTracker.Domain.Common;
+using NegotiationTracker.Projections.Dossiers;
+using Spectre.Console;
+
+namespace NegotiationTracker.Cli.Commands;
+
+public static class DossierCommand
+{
+    public static Command Create()
+    {
+        var party = new Argument<string>("party-id") { Description = "The party, e.g. iraq" };
+        var limit = new Option<int>("--limit") { Description = "At most this many entries, newest first", DefaultValueFactory = _ => 200 };
+        var format = Formats.Option(OutputFormat.Table, OutputFormat.Json);
+        var command = new Command("dossier", "Everything one party and its people said and did, across all negotiations, newest first") { party, limit, format };
+        command.SetAction((result, cancellationToken) => Terminal.RunAsync(async () =>
+        {
+            using var store = await Ledger.OpenStoreAsync(GlobalOptions.From(result), cancellationToken, catchUp: true);
+            await using var session = store.QuerySession();
+            var id = result.GetValue(party)!;
+            var dossier = await PartyDossier.LoadAsync(session, id, Math.Clamp(result.GetValue(limit), 1, 10_000), cancellationToken)
+                ?? throw new NotFound($"party {id} is not in the ledger");
+            if (result.GetValue(format) == OutputFormat.Json)
+            {
+                Console.Out.WriteLine(JsonSerializer.Serialize(dossier, Formats.Json));
+                return;
+            }
+
+            AnsiConsole.Write(new Rule($"[bold]{Markup.Escape(dossier.Party.Name)}[/] ({dossier.Party.Kind.Word()})").LeftJustified());
+            foreach (var person in dossier.Party.People)
+            {
+                AnsiConsole.MarkupLineInterpolated($"  [grey]{person.Id}[/] {person.Name}{(person.Title is null ? "" : $", {person.Title}")}");
+            }
+
+            TimelineOutput.Write(AnsiConsole.Console, dossier.Entries, showNegotiation: true);
+        }));
+        return command;
+    }
+}

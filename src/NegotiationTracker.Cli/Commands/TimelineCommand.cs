@@ -1,0 +1,38 @@
+using System.CommandLine;
+using System.Text.Json;
+using NegotiationTracker.Cli.Output;
+using NegotiationTracker.Projections.Negotiations;
+using NegotiationTracker.Projections.Timeline;
+using Spectre.Console;
+
+namespace NegotiationTracker.Cli.Commands;
+
+public static class TimelineCommand
+{
+    public static Command Create()
+    {
+        var negotiation = new Argument<string>("negotiation-id") { Description = "The negotiation, e.g. us-iraq-withdrawal" };
+        var format = Formats.Option(OutputFormat.Table, OutputFormat.Json);
+        var command = new Command("timeline", "Everything that happened in a negotiation, in the order it happened, with who recorded it when") { negotiation, format };
+        command.SetAction((result, cancellationToken) => Terminal.RunAsync(async () =>
+        {
+            using var store = await Ledger.OpenStoreAsync(GlobalOptions.From(result), cancellationToken, catchUp: true);
+            await using var session = store.QuerySession();
+            var id = result.GetValue(negotiation)!;
+            if (await session.LoadAsync<NegotiationSummary>(id, cancellationToken) is null)
+            {
+                throw new NotFound($"negotiation {id} is not in the ledger");
+            }
+
+            var entries = await NegotiationTimeline.QueryAsync(session, id, cancellationToken);
+            if (result.GetValue(format) == OutputFormat.Json)
+            {
+                Console.Out.WriteLine(JsonSerializer.Serialize(entries, Formats.Json));
+                return;
+            }
+
+            TimelineOutput.Write(AnsiConsole.Console, entries, showNegotiation: false);
+        }));
+        return command;
+    }
+}

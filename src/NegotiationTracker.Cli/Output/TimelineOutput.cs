@@ -1,0 +1,23 @@
+using NegotiationTracker.Domain.Common;
+using NegotiationTracker.Projections.Timeline;
+using Spectre.Console;
+
+namespace NegotiationTracker.Cli.Output;
+
+public static class TimelineOutput
+{
+    public static void Write(IAnsiConsole console, IReadOnlyList<TimelineEntry> entries, bool showNegotiation)
+    {
+        foreach (var e in entries)
+        {
+            var when = e.Said?.ToString() ?? "undated";
+            var who = e.PartyId is null ? "" : $" [bold]{Markup.Escape(e.PartyId)}[/]";
+            var where = showNegotiation ? $" [grey]in {Markup.Escape(e.NegotiationId)}[/]" : "";
+            var stance = e.Stance is { } s ? $" ({s.Word()})" : "";
+            console.MarkupLine($"[blue]{when,-10}[/]{who} [grey]{e.Kind}{stance}[/]{where}: {Markup.Escape(Shorten(e.Title))}");
+            console.MarkupLine($"           [grey]#{e.Sequence} recorded {e.RecordedAt.UtcDateTime:yyyy-MM-dd HH:mm:ss}Z by {Markup.Escape(e.RecordedBy ?? "unknown")}[/]");
+        }
+    }
+
+    private static string Shorten(string text) => text.Length <= 160 ? text : text[..157] + "...";
+}

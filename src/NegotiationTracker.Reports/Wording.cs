@@ -1,0 +1,71 @@
+using System.Globalization;
+using NegotiationTracker.Domain.Common;
+using NegotiationTracker.Projections.Timeline;
+
+namespace NegotiationTracker.Reports;
+
+/// <summary>How every format words the same facts, so a Markdown brief and an HTML page never describe an event differently.</summary>
+internal static class Wording
+{
+    public static bool IsCommentary(PartyRole role) => role == PartyRole.Commentator;
+
+    public static string Date(PartialDate? date) => date?.ToString() ?? "undated";
+
+    public static string Stance(Stance stance, Stance? shiftedFrom) =>
+        shiftedFrom is { } from ? $"{stance.Word()} (shifted from {from.Word()})" : stance.Word();
+
+    public static string Shifts(int shifts) => shifts switch
+    {
+        0 => "",
+        1 => "1 shift",
+        _ => $"{shifts} shifts",
+    };
+
+    public static string Instant(DateTimeOffset instant) =>
+        instant.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
+
+    /// <summary>Who acted: the speaker for their party where the ledger knows one, the parties of an agreement, or nobody in particular.</summary>
+    public static string Who(ReportIndex index, TimelineItem item)
+    {
+        var entry = item.Entry;
+        var party = item.PartyName ?? (entry.PartyId is null ? null : index.PartyName(entry.PartyId));
+        if (entry.SpeakerId is { } speaker && party is not null)
+        {
+            var name = index.Statement(entry.Subject)?.SpeakerName ?? index.PersonName(speaker);
+            return name == party ? party : $"{name} ({party})";
+        }
+
+        if (party is not null)
+        {
+            return party;
+        }
+
+        return entry.PartyIds.Count > 0 ? string.Join(", ", entry.PartyIds.Select(index.PartyName)) : "—";
+    }
+
+    /// <summary>What happened, in a sentence a reader needs no vocabulary for.</summary>
+    public static string What(ReportIndex index, TimelineEntry entry) => entry.Kind switch
+    {
+        TimelineKinds.Opened => $"Negotiation opened: {entry.Title}",
+        TimelineKinds.IssueAdded => $"Issue added: {entry.Title}",
+        TimelineKinds.SourceRegistered => entry.Detail is { } outlet ? $"Source registered: {entry.Title} ({outlet})" : $"Source registered: {entry.Title}",
+        TimelineKinds.Joined => $"Joined as {entry.Title}",
+        TimelineKinds.StatusChanged => string.IsNullOrWhiteSpace(entry.Detail) ? $"Status changed to {entry.Title}" : $"Status changed to {entry.Title}: {entry.Detail}",
+        TimelineKinds.Statement => $"{entry.Detail ?? "statement"}{(entry.Stance is { } stance ? $", {stance.Word()}" : "")}: {entry.Title}",
+        TimelineKinds.ProposalTabled => $"Tabled proposal “{entry.Title}” ({entry.Subject})",
+        TimelineKinds.ProposalWithdrawn => string.IsNullOrWhiteSpace(entry.Title)
+            ? $"Withdrew proposal {ProposalName(index, entry.Subject)}"
+            : $"Withdrew proposal {ProposalName(index, entry.Subject)}: {entry.Title}",
+        TimelineKinds.ProposalAnswered => entry.Detail is { } counter
+            ? $"Answered {entry.Title} to proposal {ProposalName(index, entry.Subject)}, with counter-proposal {counter}"
+            : $"Answered {entry.Title} to proposal {ProposalName(index, entry.Subject)}",
+        TimelineKinds.AgreementReached => $"Agreement reached: “{entry.Title}” ({entry.Subject})",
+        TimelineKinds.AgreementSigned => index.Agreement(entry.Subject) is { } agreement
+            ? $"Signed agreement “{agreement.Title}” ({agreement.AgreementId})"
+            : $"Signed agreement {entry.Title}",
+        _ => $"{entry.Kind}: {entry.Title}",
+    };
+
+    private static string ProposalName(ReportIndex index, string? proposalId) =>
+        index.Proposal(proposalId) is { } proposal ? $"“{proposal.Title}” ({proposal.ProposalId})" : proposalId ?? "(unknown)";
+}
