@@ -10,6 +10,8 @@ var root = new RootCommand("negotiation: an event-sourced ledger of policy negot
     StateCommand.Create(),
     StatementsCommand.Create(),
     TimelineCommand.Create(),
+    HistoryCommand.Create(),
+    DiffCommand.Create(),
     DossierCommand.Create(),
     ReportCommand.Create(),
     DemoCommand.Create(),

@@ -37,7 +37,7 @@ public sealed record NegotiationState(
             summary.Id,
             summary.Title,
             summary.Status,
-            summary.Version,
+            summary.StreamVersion,
             summary.Opened,
             summary.Parties.Select(p => new PartyInNegotiation(p.Id, profiles.GetValueOrDefault(p.Id)?.Name ?? p.Id, profiles.GetValueOrDefault(p.Id)?.Kind, p.Role, summary.StatementCounts.GetValueOrDefault(p.Id))).ToList(),
             summary.Issues,

@@ -10,8 +10,11 @@ public sealed class NegotiationSummary
     public PartialDate Opened { get; set; }
     public NegotiationStatus Status { get; set; }
 
-    /// <summary>The version of the negotiation's own stream; statements and answers live in the parties' streams.</summary>
-    public long Version { get; set; }
+    /// <summary>
+    /// The version of the negotiation's own stream; statements and answers live in the parties' streams. Not named Version:
+    /// Marten fills a multi-stream view's Version with the last event's global sequence.
+    /// </summary>
+    public long StreamVersion { get; set; }
 
     /// <summary>The global sequence of the last event, from any stream, that changed this view.</summary>
     public long LastSequence { get; set; }

@@ -37,7 +37,7 @@ public sealed partial class NegotiationSummaryProjection : MultiStreamProjection
         Opened = e.Data.Opened,
         Status = Negotiation.InitialStatus,
         Issues = e.Data.Issues.Select(i => new IssueEntry(i.IssueId, i.Title)).ToList(),
-        Version = e.Version,
+        StreamVersion = e.Version,
         LastSequence = e.Sequence,
     };
 
@@ -196,7 +196,7 @@ public sealed partial class NegotiationSummaryProjection : MultiStreamProjection
     {
         if (ownStream)
         {
-            view.Version = e.Version;
+            view.StreamVersion = e.Version;
         }
 
         view.LastSequence = Math.Max(view.LastSequence, e.Sequence);

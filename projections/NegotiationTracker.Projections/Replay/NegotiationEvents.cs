@@ -39,13 +39,37 @@ public sealed class NegotiationEvents(IReadOnlyList<IEvent> events)
     }
 
     /// <summary>
-    /// What had happened by the end of a date: events whose said date ends by then. An event said "2024-09" has not surely
-    /// happened by 15 September, so it is left out of --as-of 2024-09-15. Undated bookkeeping (issues, sources) is kept.
+    /// What had happened by the end of a date. A statement, proposal, answer, agreement or status change counts only when its
+    /// whole said period ends by then: one said "2024-09" has not surely happened by 15 September, so --as-of 2024-09-15
+    /// leaves it out rather than claim what the source does not say. The frame is kept when it may have begun by then: a
+    /// negotiation opened "2024" and the parties that joined it exist for --as-of 2024-09-30. Undated bookkeeping (issues,
+    /// sources) is kept.
     /// </summary>
-    public NegotiationEvents HappenedBy(PartialDate date) => new(All.Where(e => Said(e) is not { } said || said.End <= date.End || said.Start <= date.Start && said.Precision == DatePrecision.Instant).ToList());
+    public NegotiationEvents HappenedBy(PartialDate date) => new(All.Where(e => Said(e) switch
+    {
+        null => true,
+        { } said when e.Data is NegotiationOpened or PartyJoined or SourceRegistered => said.Start < date.End || said.Start == date.Start,
+        { } said => said.End <= date.End,
+    }).ToList());
 
-    /// <summary>What we knew at an instant: events recorded by then, whenever they say they happened.</summary>
-    public NegotiationEvents KnownAt(DateTimeOffset instant) => new(All.Where(e => e.Timestamp <= instant).ToList());
+    /// <summary>
+    /// What we knew at a moment: events recorded by then, whenever they say they happened. A day (or month, or year) means
+    /// by the end of it; an instant means by that instant.
+    /// </summary>
+    public NegotiationEvents KnownAt(PartialDate moment) =>
+        new(All.Where(e => moment.Precision == DatePrecision.Instant ? e.Timestamp <= moment.Start : e.Timestamp < moment.End).ToList());
+
+    /// <summary>Both clocks at once: what had happened by one date, as far as it was known at another moment.</summary>
+    public NegotiationEvents At(PartialDate? asOf, PartialDate? knownAt)
+    {
+        var events = this;
+        if (knownAt is { } known)
+        {
+            events = events.KnownAt(known);
+        }
+
+        return asOf is { } happened ? events.HappenedBy(happened) : events;
+    }
 
     public static PartialDate? Said(IEvent e) => e.Data switch
     {

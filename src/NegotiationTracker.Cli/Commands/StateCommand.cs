@@ -1,6 +1,9 @@
 using System.CommandLine;
 using NegotiationTracker.Cli.Output;
+using Marten;
+using NegotiationTracker.Domain.Common;
 using NegotiationTracker.Projections.Negotiations;
+using NegotiationTracker.Projections.Replay;
 using Spectre.Console;
 
 namespace NegotiationTracker.Cli.Commands;
@@ -11,16 +14,32 @@ public static class StateCommand
     {
         var negotiation = new Argument<string>("negotiation-id") { Description = "The negotiation, e.g. us-iraq-withdrawal" };
         var format = Formats.Option(OutputFormat.Table, OutputFormat.Json);
-        var command = new Command("state", "The current state of a negotiation: status, parties, issues, positions, proposals, agreements") { negotiation, format };
+        var asOf = StatementsCommand.DateOption("--as-of", "Replay what had happened by the end of this date (2024, 2024-09, 2024-09-27 or an instant)");
+        var knownAt = StatementsCommand.DateOption("--known-at", "Replay what had been recorded by this moment (a date means by its end; or an instant, e.g. 2026-11-25T17:00:00Z)");
+        var command = new Command("state", "The state of a negotiation: status, parties, issues, positions, proposals, agreements; now, or replayed to a moment")
+        {
+            negotiation, format, asOf, knownAt,
+        };
         command.SetAction((result, cancellationToken) => Terminal.RunAsync(async () =>
         {
             using var store = await Ledger.OpenStoreAsync(GlobalOptions.From(result), cancellationToken);
             await using var session = store.QuerySession();
             var id = result.GetValue(negotiation)!;
-            var state = await NegotiationState.LoadAsync(session, id, cancellationToken)
-                ?? throw new NotFound($"negotiation {id} is not in the ledger");
+            var (happened, known) = (result.GetValue(asOf), result.GetValue(knownAt));
+            var state = happened is null && known is null
+                ? await NegotiationState.LoadAsync(session, id, cancellationToken) ?? throw new NotFound($"negotiation {id} is not in the ledger")
+                : await ReplayAsync(session, id, happened, known, cancellationToken);
             StateOutput.Write(AnsiConsole.Console, state, result.GetValue(format));
         }));
         return command;
+    }
+
+    /// <summary>Replays the negotiation's events from the event store, filtered by the two clocks, through the live view's own code.</summary>
+    public static async Task<NegotiationState> ReplayAsync(IQuerySession session, string id, PartialDate? asOf, PartialDate? knownAt, CancellationToken cancellationToken)
+    {
+        var events = await NegotiationEvents.LoadAsync(session, id, cancellationToken) ?? throw new NotFound($"negotiation {id} is not in the ledger");
+        var summary = NegotiationSummaryProjection.Replay(events.At(asOf, knownAt).All)
+            ?? throw new NotFound($"negotiation {id} had not been opened{(asOf is null ? "" : $" by {asOf}")}{(knownAt is null ? "" : $" as known at {knownAt}")}");
+        return await NegotiationState.FromAsync(session, summary, cancellationToken);
     }
 }

@@ -120,6 +120,61 @@ public sealed class when_the_demo_runs(DemoFixture demo) : IClassFixture<DemoFix
     }
 
     [Fact]
+    public async Task state_known_at_now_replayed_from_the_event_store_equals_the_live_state()
+    {
+        var live = await RunAsync("state", "us-iraq-withdrawal", "--format", "json");
+        var replayed = await RunAsync("state", "us-iraq-withdrawal", "--format", "json", "--known-at", DateTimeOffset.UtcNow.ToString("yyyy-MM-ddTHH:mm:ssZ"));
+
+        replayed.ExitCode.ShouldBe(0, replayed.Error);
+        replayed.Out.ShouldBe(live.Out);
+    }
+
+    [Fact]
+    public async Task state_as_of_a_date_before_the_opening_says_the_negotiation_had_not_been_opened()
+    {
+        var result = await RunAsync("state", "us-iraq-withdrawal", "--as-of", "2023-12-31");
+
+        result.ExitCode.ShouldBe(3);
+        result.Error.ShouldContain("had not been opened by 2023-12-31");
+    }
+
+    [Fact]
+    public async Task history_as_json_lists_every_event_with_its_stream_version_and_recorder()
+    {
+        var result = await RunAsync("history", "us-iraq-withdrawal", "--format", "json");
+
+        result.ExitCode.ShouldBe(0, result.Error);
+        using var json = JsonDocument.Parse(result.Out);
+        var events = json.RootElement.EnumerateArray().ToList();
+        events.Count.ShouldBeGreaterThan(StatementsInFile);
+        events.Select(e => e.GetProperty("sequence").GetInt64()).ShouldBeInOrder();
+        foreach (var field in new[] { "stream", "version", "type", "said", "recordedAt", "recordedBy", "correlationId" })
+        {
+            events[0].TryGetProperty(field, out _).ShouldBeTrue(field);
+        }
+    }
+
+    [Fact]
+    public async Task diff_between_the_opening_year_and_the_article_month_lists_the_statements_said_in_between()
+    {
+        var result = await RunAsync("diff", "us-iraq-withdrawal", "--as-of", "2024-08", "--as-of", "2024-09", "--format", "json");
+
+        result.ExitCode.ShouldBe(0, result.Error);
+        using var json = JsonDocument.Parse(result.Out);
+        json.RootElement.GetProperty("statementsAdded").GetArrayLength().ShouldBe(StatementsInFile);
+        json.RootElement.GetProperty("proposalsAnswered").GetArrayLength().ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task diff_with_one_moment_is_refused_with_a_message()
+    {
+        var result = await RunAsync("diff", "us-iraq-withdrawal", "--as-of", "2024-09");
+
+        result.ExitCode.ShouldNotBe(0);
+        result.Error.ShouldContain("give two moments to compare");
+    }
+
+    [Fact]
     public async Task a_date_filter_with_an_impossible_date_is_refused_with_a_message()
     {
         var result = await RunAsync("statements", "us-iraq-withdrawal", "--from", "2024-13");

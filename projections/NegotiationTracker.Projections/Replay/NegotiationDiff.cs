@@ -1,0 +1,65 @@
+using JasperFx.Events;
+using NegotiationTracker.Domain.Common;
+using NegotiationTracker.Domain.Negotiations;
+using NegotiationTracker.Domain.Parties;
+using NegotiationTracker.Projections.Negotiations;
+
+namespace NegotiationTracker.Projections.Replay;
+
+/// <summary>
+/// What changed between two moments of a negotiation, from two filtered replays of its events: what entered the record
+/// (statements, proposals, answers, agreements, signatures, status changes, members) and whose stance moved.
+/// </summary>
+public sealed record NegotiationDiff(
+    IReadOnlyList<StatementMade> StatementsAdded,
+    IReadOnlyList<StanceShift> StancesShifted,
+    IReadOnlyList<ProposalTabled> ProposalsTabled,
+    IReadOnlyList<ProposalAnswered> ProposalsAnswered,
+    IReadOnlyList<ProposalWithdrawn> ProposalsWithdrawn,
+    IReadOnlyList<AgreementReached> AgreementsReached,
+    IReadOnlyList<AgreementSigned> AgreementsSigned,
+    IReadOnlyList<NegotiationStatusChanged> StatusChanges,
+    IReadOnlyList<PartyJoined> PartiesJoined,
+    int EventsOnlyBefore)
+{
+    public int Count => StatementsAdded.Count + StancesShifted.Count + ProposalsTabled.Count + ProposalsAnswered.Count + ProposalsWithdrawn.Count
+        + AgreementsReached.Count + AgreementsSigned.Count + StatusChanges.Count + PartiesJoined.Count;
+
+    public static NegotiationDiff Between(NegotiationEvents before, NegotiationEvents after)
+    {
+        var known = before.All.Select(e => e.Sequence).ToHashSet();
+        var added = after.All.Where(e => !known.Contains(e.Sequence)).Select(e => e.Data).ToList();
+        var stillThere = after.All.Select(e => e.Sequence).ToHashSet();
+        return new NegotiationDiff(
+            added.OfType<StatementMade>().ToList(),
+            Shifts(NegotiationSummaryProjection.Replay(before.All), NegotiationSummaryProjection.Replay(after.All)),
+            added.OfType<ProposalTabled>().ToList(),
+            added.OfType<ProposalAnswered>().ToList(),
+            added.OfType<ProposalWithdrawn>().ToList(),
+            added.OfType<AgreementReached>().ToList(),
+            added.OfType<AgreementSigned>().ToList(),
+            added.OfType<NegotiationStatusChanged>().ToList(),
+            added.OfType<PartyJoined>().ToList(),
+            before.All.Count(e => !stillThere.Contains(e.Sequence)));
+    }
+
+    private static List<StanceShift> Shifts(NegotiationSummary? before, NegotiationSummary? after)
+    {
+        var was = (before?.Positions ?? []).ToDictionary(p => (p.Party, p.Issue));
+        return (after?.Positions ?? [])
+            .Where(p => !was.TryGetValue((p.Party, p.Issue), out var old) || old.Stance != p.Stance)
+            .Select(p => new StanceShift(p.Party, p.Issue, was.TryGetValue((p.Party, p.Issue), out var old) ? old.Stance : null, p.Stance, p.StatementId, p.Said))
+            .OrderBy(s => s.Issue, StringComparer.Ordinal).ThenBy(s => s.Party, StringComparer.Ordinal)
+            .ToList();
+    }
+}
+
+/// <summary>A party's stance on an issue that is new or different at the later moment; <see cref="From"/> is null for a first stance.</summary>
+public sealed record StanceShift(string Party, string Issue, Stance? From, Stance To, string StatementId, PartialDate Said);
+
+/// <summary>One event as the history lists it: where it sits in the store and who recorded it when.</summary>
+public sealed record HistoryEntry(long Sequence, string Stream, long Version, string Type, PartialDate? Said, DateTimeOffset RecordedAt, string? RecordedBy, string? CorrelationId, object Data)
+{
+    public static HistoryEntry Of(IEvent e) =>
+        new(e.Sequence, e.StreamKey ?? "", e.Version, e.EventTypeName, NegotiationEvents.Said(e), Projections.RecordedAt.Of(e), e.UserName, e.CorrelationId, e.Data);
+}

@@ -1,0 +1,112 @@
+using System.CommandLine;
+using System.Text.Json;
+using Marten;
+using NegotiationTracker.Cli.Output;
+using NegotiationTracker.Domain.Common;
+using NegotiationTracker.Projections.Replay;
+using Spectre.Console;
+
+namespace NegotiationTracker.Cli.Commands;
+
+public static class DiffCommand
+{
+    public static Command Create()
+    {
+        var negotiation = new Argument<string>("negotiation-id") { Description = "The negotiation, e.g. us-iraq-withdrawal" };
+        var knownAt = Dates("--known-at", "A moment of recording (give two to compare what was known then; a date means by its end)");
+        var asOf = Dates("--as-of", "A date of happening (give two to compare what had happened by each)");
+        var format = Formats.Option(OutputFormat.Table, OutputFormat.Json);
+        var command = new Command("diff", "What changed between two moments: statements added, stances shifted, proposals answered, agreements reached")
+        {
+            negotiation, knownAt, asOf, format,
+        };
+        command.Validators.Add(r =>
+        {
+            var (known, happened) = (r.GetValue(knownAt) ?? [], r.GetValue(asOf) ?? []);
+            if (known.Count > 2 || happened.Count > 2 || Math.Max(known.Count, happened.Count) != 2)
+            {
+                r.AddError("give two moments to compare: --known-at T1 --known-at T2, or --as-of D1 --as-of D2 (a single value of the other applies to both)");
+            }
+        });
+        command.SetAction((result, cancellationToken) => Terminal.RunAsync(async () =>
+        {
+            using var store = await Ledger.OpenStoreAsync(GlobalOptions.From(result), cancellationToken);
+            await using var session = store.QuerySession();
+            var id = result.GetValue(negotiation)!;
+            var events = await NegotiationEvents.LoadAsync(session, id, cancellationToken) ?? throw new NotFound($"negotiation {id} is not in the ledger");
+            var (known, happened) = (result.GetValue(knownAt) ?? [], result.GetValue(asOf) ?? []);
+            var from = events.At(Pick(happened, 0), Pick(known, 0));
+            var to = events.At(Pick(happened, 1), Pick(known, 1));
+            var diff = NegotiationDiff.Between(from, to);
+            if (result.GetValue(format) == OutputFormat.Json)
+            {
+                Console.Out.WriteLine(JsonSerializer.Serialize(diff, Formats.Json));
+                return;
+            }
+
+            Write(AnsiConsole.Console, diff, Describe(Pick(happened, 0), Pick(known, 0)), Describe(Pick(happened, 1), Pick(known, 1)));
+        }));
+        return command;
+    }
+
+    private static PartialDate? Pick(IReadOnlyList<PartialDate> values, int index) => values.Count == 0 ? null : values[Math.Min(index, values.Count - 1)];
+
+    private static string Describe(PartialDate? asOf, PartialDate? knownAt) =>
+        string.Join(", ", new[] { asOf is null ? null : $"happened by {asOf}", knownAt is null ? null : $"known at {knownAt}" }.OfType<string>());
+
+    private static void Write(IAnsiConsole console, NegotiationDiff diff, string from, string to)
+    {
+        console.Write(new Rule($"From [bold]{Markup.Escape(from)}[/] to [bold]{Markup.Escape(to)}[/]: {diff.Count} change(s)").LeftJustified());
+        Section(console, "Statements added", diff.StatementsAdded.Select(s => $"{s.Said}  {s.PartyId}: {s.Text} [{s.StatementId}]"));
+        Section(console, "Stances shifted", diff.StancesShifted.Select(s => $"{s.Party} on {s.Issue}: {(s.From is { } f ? f.Word() : "no stance")} → {s.To.Word()} ({s.StatementId}, {s.Said})"));
+        Section(console, "Proposals tabled", diff.ProposalsTabled.Select(p => $"{p.Said}  {p.PartyId}: {p.Title} [{p.ProposalId}]"));
+        Section(console, "Proposals answered", diff.ProposalsAnswered.Select(a => $"{a.Said}  {a.PartyId} {a.Answer.Word()}s {a.ProposalId}{(a.CounterProposalId is null ? "" : $" with {a.CounterProposalId}")}"));
+        Section(console, "Proposals withdrawn", diff.ProposalsWithdrawn.Select(w => $"{w.Said}  {w.PartyId} withdrew {w.ProposalId}"));
+        Section(console, "Agreements reached", diff.AgreementsReached.Select(a => $"{a.Said}  {a.Title} [{a.AgreementId}] by {string.Join(", ", a.PartyIds)}"));
+        Section(console, "Agreements signed", diff.AgreementsSigned.Select(s => $"{s.Said}  {s.PartyId} signed {s.AgreementId}"));
+        Section(console, "Status changes", diff.StatusChanges.Select(s => $"{s.Said}  {s.Status.Word()}: {s.Reason}"));
+        Section(console, "Parties joined", diff.PartiesJoined.Select(j => $"{j.Said}  {j.PartyId} as {j.Role.Word()}"));
+        if (diff.EventsOnlyBefore > 0)
+        {
+            console.MarkupLineInterpolated($"[grey]{diff.EventsOnlyBefore} event(s) of the first moment are not in the second (the moments are in reverse order).[/]");
+        }
+    }
+
+    private static void Section(IAnsiConsole console, string title, IEnumerable<string> lines)
+    {
+        var items = lines.ToList();
+        if (items.Count == 0)
+        {
+            return;
+        }
+
+        console.MarkupLineInterpolated($"[bold]{title}[/] ({items.Count})");
+        foreach (var line in items)
+        {
+            console.WriteLine("  " + line);
+        }
+    }
+
+    private static Option<List<PartialDate>> Dates(string name, string description) => new(name)
+    {
+        Description = description,
+        Arity = ArgumentArity.ZeroOrMore,
+        CustomParser = r =>
+        {
+            var dates = new List<PartialDate>();
+            foreach (var token in r.Tokens)
+            {
+                if (PartialDate.TryParse(token.Value, out var date))
+                {
+                    dates.Add(date);
+                }
+                else
+                {
+                    r.AddError($"{name} '{token.Value}' is not a date: use 2024, 2024-09, 2024-09-27 or an ISO-8601 instant with a zone");
+                }
+            }
+
+            return dates;
+        },
+    };
+}

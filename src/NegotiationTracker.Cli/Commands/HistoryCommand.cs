@@ -1,0 +1,44 @@
+using System.CommandLine;
+using System.Text.Json;
+using NegotiationTracker.Cli.Output;
+using NegotiationTracker.Projections.Replay;
+using Spectre.Console;
+
+namespace NegotiationTracker.Cli.Commands;
+
+public static class HistoryCommand
+{
+    public static Command Create()
+    {
+        var negotiation = new Argument<string>("negotiation-id") { Description = "The negotiation, e.g. us-iraq-withdrawal" };
+        var format = Formats.Option(OutputFormat.Table, OutputFormat.Json);
+        var command = new Command("history", "Every event of a negotiation in the order it was recorded: sequence, stream, version, type, said, recorded at and by, correlation id")
+        {
+            negotiation, format,
+        };
+        command.SetAction((result, cancellationToken) => Terminal.RunAsync(async () =>
+        {
+            using var store = await Ledger.OpenStoreAsync(GlobalOptions.From(result), cancellationToken);
+            await using var session = store.QuerySession();
+            var id = result.GetValue(negotiation)!;
+            var events = await NegotiationEvents.LoadAsync(session, id, cancellationToken) ?? throw new NotFound($"negotiation {id} is not in the ledger");
+            var history = events.All.Select(HistoryEntry.Of).ToList();
+            if (result.GetValue(format) == OutputFormat.Json)
+            {
+                Console.Out.WriteLine(JsonSerializer.Serialize(history, Formats.Json));
+                return;
+            }
+
+            var table = new Table().Title($"History of {Markup.Escape(id)} ({history.Count} events)")
+                .AddColumns("#", "Stream", "Version", "Type", "Said", "Recorded at (UTC)", "By", "Correlation");
+            foreach (var e in history)
+            {
+                table.AddRow(e.Sequence.ToString(), Markup.Escape(e.Stream), e.Version.ToString(), Markup.Escape(e.Type), e.Said?.ToString() ?? "",
+                    e.RecordedAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss.ffffff"), Markup.Escape(e.RecordedBy ?? ""), Markup.Escape(e.CorrelationId ?? ""));
+            }
+
+            AnsiConsole.Write(table);
+        }));
+        return command;
+    }
+}
