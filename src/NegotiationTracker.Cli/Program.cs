@@ -12,10 +12,13 @@ var root = new RootCommand("negotiation: an event-sourced ledger of policy negot
     TimelineCommand.Create(),
     HistoryCommand.Create(),
     DiffCommand.Create(),
+    AuditCommand.Create(),
     DossierCommand.Create(),
     ReportCommand.Create(),
     DemoCommand.Create(),
     ProjectionsCommand.Create(),
+    VerifyCommand.Create(),
+    CheckpointCommand.Create(),
 };
 
 return await root.Parse(args).InvokeAsync();

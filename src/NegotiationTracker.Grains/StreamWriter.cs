@@ -2,13 +2,15 @@ using JasperFx;
 using Marten;
 using Marten.Exceptions;
 using NegotiationTracker.Domain.Common;
+using NegotiationTracker.Infrastructure.Integrity;
 
 namespace NegotiationTracker.Grains;
 
 /// <summary>
 /// The write path every grain shares: the stream's state rebuilt from the store, a pure decision, and an append that expects
 /// the version the decision was made on. On a version conflict the state is reloaded and the rules are decided again,
-/// never re-applied blindly (the trap of JournaledGrain's retry).
+/// never re-applied blindly (the trap of JournaledGrain's retry). Every event is sealed on the way in: chained by hash to the
+/// event before it in the stream, in the same row and transaction (see <see cref="EventSealer"/>).
 /// </summary>
 internal sealed class StreamWriter<TState>(IDocumentStore store, string streamKey, Func<TState?, object, TState?> evolve)
     where TState : class
@@ -19,12 +21,16 @@ internal sealed class StreamWriter<TState>(IDocumentStore store, string streamKe
 
     public long Version { get; private set; }
 
+    /// <summary>The hash of the stream's last event, which the next append chains from.</summary>
+    public string ChainHead { get; private set; } = EventSeal.Genesis;
+
     public async Task LoadAsync(CancellationToken cancellationToken = default)
     {
         await using var session = store.QuerySession();
         var events = await session.Events.FetchStreamAsync(streamKey, token: cancellationToken);
         State = events.Aggregate((TState?)null, (state, e) => evolve(state, e.Data));
         Version = events.Count == 0 ? 0 : events[^1].Version;
+        ChainHead = EventChain.HeadOf(events);
     }
 
     public async Task<CommandResult> ExecuteAsync(Func<TState?, Decision> decide, Recording recording)
@@ -45,15 +51,11 @@ internal sealed class StreamWriter<TState>(IDocumentStore store, string streamKe
             await using var session = store.LightweightSession();
             session.CorrelationId = recording.CorrelationId;
             session.LastModifiedBy = recording.RecordedBy;
-            if (Version == 0)
-            {
-                session.Events.StartStream(streamKey, decision.Events);
-            }
-            else
-            {
-                // Marten's expected version is the stream's version after this append.
-                session.Events.Append(streamKey, Version + decision.Events.Count, decision.Events);
-            }
+            // Marten's expected version is the stream's version after this append.
+            var append = Version == 0
+                ? session.Events.StartStream(streamKey, decision.Events)
+                : session.Events.Append(streamKey, Version + decision.Events.Count, decision.Events);
+            var head = EventSealer.Seal(append.Events, streamKey, Version, ChainHead, recording.RecordedBy, TimeProvider.System.GetUtcNow());
 
             try
             {
@@ -71,6 +73,7 @@ internal sealed class StreamWriter<TState>(IDocumentStore store, string streamKe
             }
 
             Version += decision.Events.Count;
+            ChainHead = head;
             State = decision.Events.Aggregate(State, evolve);
             return new CommandResult(decision.Events.Count, Version, null);
         }

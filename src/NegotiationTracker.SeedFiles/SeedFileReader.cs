@@ -15,7 +15,8 @@ public static class SeedFileReader
     public const int MaxFileBytes = 10 * 1024 * 1024;
     public const int MaxEvents = 100_000;
 
-    private static readonly string[] EventKinds = ["statement", "proposal", "answer", "agreement", "signature", "status", "join"];
+    private static readonly string[] EventKinds =
+        ["statement", "proposal", "answer", "agreement", "signature", "status", "join", "report", "retraction", "denial", "clarification", "correction", "amendment", "void", "duplicate", "grade"];
 
     public static SeedFile Read(string path)
     {
@@ -86,7 +87,9 @@ public static class SeedFileReader
             errors.Add(new SeedError(name, Line(top.Node), $"the file has {events.Count:N0} events; the limit per import is {MaxEvents:N0}"));
         }
 
-        var happenings = events.Select(n => ReadEvent(file, n, opened.NegotiationId)).OfType<Located>().ToList();
+        // Corrections name a statement; its party is the one that made it in this file, unless the entry says `by`.
+        var speakers = new Dictionary<string, string>();
+        var happenings = events.Select(n => ReadEvent(file, n, opened.NegotiationId, speakers)).OfType<Located>().ToList();
         if (errors.Count > 0)
         {
             throw new SeedFileRejected(errors);
@@ -138,7 +141,7 @@ public static class SeedFileReader
         }
     }
 
-    private static Located? ReadEvent(Reading file, YamlNode node, string negotiationId)
+    private static Located? ReadEvent(Reading file, YamlNode node, string negotiationId, Dictionary<string, string> speakers)
     {
         if (node is not YamlMappingNode { Children.Count: 1 } wrapper || wrapper.Children.First().Key is not YamlScalarNode { Value: { } kind })
         {
@@ -154,6 +157,7 @@ public static class SeedFileReader
             {
                 var e = file.Entry(body, "statement", required: ["id", "by", "on", "kind", "text", "attribution", "said"], optional: ["speaker", "stance", "source"]);
                 var id = e.Text("id");
+                speakers.TryAdd(id, e.Text("by"));
                 return new Located(
                     new MakeStatement(id, negotiationId, e.Text("by"), e.OptionalText("speaker"), e.Word<StatementKind>("kind") ?? default, e.Has("stance") ? e.Word<Stance>("stance") : null,
                         e.Texts("on"), e.Text("text"), e.Word<Attribution>("attribution") ?? default, e.Date("said") ?? default, e.OptionalText("source")),
@@ -208,10 +212,109 @@ public static class SeedFileReader
                 return new Located(new JoinNegotiation(negotiationId, party, e.Word<PartyRole>("role") ?? default, e.Date("said")), line, $"join of {party}");
             }
 
+            case "report":
+            {
+                var e = file.Entry(body, "report", required: ["statement", "source", "attribution", "text"], optional: ["via", "said", "by"]);
+                var (statement, by) = Speaker(file, e, speakers);
+                return new Located(
+                    new ReportStatement(negotiationId, statement, by, e.Text("source"), e.Word<Attribution>("attribution") ?? default, e.Text("text"), e.OptionalText("via"), e.Date("said")),
+                    line, $"report of {statement} by {e.Text("source")}");
+            }
+
+            case "retraction":
+            {
+                var e = file.Entry(body, "retraction", required: ["statement", "reason"], optional: ["said", "by"]);
+                var (statement, by) = Speaker(file, e, speakers);
+                return new Located(new RetractStatement(negotiationId, statement, by, e.Text("reason"), e.Date("said")), line, $"retraction of {statement}");
+            }
+
+            case "denial":
+            {
+                var e = file.Entry(body, "denial", required: ["statement", "reason"], optional: ["said", "by"]);
+                var (statement, by) = Speaker(file, e, speakers);
+                return new Located(new DenyStatement(negotiationId, statement, by, e.Text("reason"), e.Date("said")), line, $"denial of {statement}");
+            }
+
+            case "clarification":
+            {
+                var e = file.Entry(body, "clarification", required: ["statement", "text"], optional: ["said", "by"]);
+                var (statement, by) = Speaker(file, e, speakers);
+                return new Located(new ClarifyStatement(negotiationId, statement, by, e.Text("text"), e.Date("said")), line, $"clarification of {statement}");
+            }
+
+            case "correction":
+            {
+                var e = file.Entry(body, "correction", required: ["statement", "source", "text"], optional: ["said", "by"]);
+                var (statement, by) = Speaker(file, e, speakers);
+                return new Located(new CorrectReport(negotiationId, statement, by, e.Text("source"), e.Text("text"), e.Date("said")), line, $"correction of {statement} by {e.Text("source")}");
+            }
+
+            case "amendment":
+            {
+                var e = file.Entry(body, "amendment", required: ["statement", "field", "from", "to", "reason"], optional: ["by"]);
+                var (statement, by) = Speaker(file, e, speakers);
+                return new Located(new AmendRecord(negotiationId, statement, by, e.Text("field"), e.Text("from"), e.Text("to"), e.Text("reason")), line, $"amendment of {statement}");
+            }
+
+            case "void":
+            {
+                var e = file.Entry(body, "void", required: ["statement", "reason"], optional: ["by"]);
+                var (statement, by) = Speaker(file, e, speakers);
+                return new Located(new VoidRecord(negotiationId, statement, by, e.Text("reason")), line, $"void of {statement}");
+            }
+
+            case "duplicate":
+            {
+                var e = file.Entry(body, "duplicate", required: ["statement", "of", "reason"], optional: ["linked", "by"]);
+                var (statement, by) = Speaker(file, e, speakers);
+                var linked = e.OptionalText("linked") is not { } flag || flag == "true";
+                return linked
+                    ? new Located(new LinkDuplicate(negotiationId, statement, by, e.Text("of"), e.Text("reason")), line, $"duplicate link of {statement}")
+                    : new Located(new UnlinkDuplicate(negotiationId, statement, by, e.Text("of"), e.Text("reason")), line, $"duplicate unlink of {statement}");
+            }
+
+            case "grade":
+            {
+                var e = file.Entry(body, "grade", required: ["reason"], optional: ["statement", "credibility", "source", "reliability", "by"]);
+                if (e.Has("source") && e.Has("reliability") && !e.Has("statement"))
+                {
+                    var reliability = e.Text("reliability");
+                    return new Located(new GradeSource(negotiationId, e.Text("source"), reliability.Length == 1 ? reliability[0] : '?', e.Text("reason")), line, $"grade of source {e.Text("source")}");
+                }
+
+                if (e.Has("statement") && e.Has("credibility") && !e.Has("source"))
+                {
+                    var (statement, by) = Speaker(file, e, speakers);
+                    var credibility = int.TryParse(e.Text("credibility"), out var value) ? value : 0;
+                    return new Located(new GradeStatement(negotiationId, statement, by, credibility, e.Text("reason")), line, $"grade of {statement}");
+                }
+
+                file.Error(body, "grade: give either statement and credibility (1-6), or source and reliability (A-F)");
+                return null;
+            }
+
             default:
                 file.Error(node, $"unknown event '{kind}': use one of {string.Join(", ", EventKinds)}");
                 return null;
         }
+    }
+
+    /// <summary>The statement a correction is about, and the party that made it (from the file, or the entry's `by`).</summary>
+    private static (string Statement, string By) Speaker(Reading file, Entry entry, Dictionary<string, string> speakers)
+    {
+        var statement = entry.Text("statement");
+        if (entry.OptionalText("by") is { } by)
+        {
+            return (statement, by);
+        }
+
+        if (speakers.TryGetValue(statement, out var speaker))
+        {
+            return (statement, speaker);
+        }
+
+        file.Error(entry.Node, $"statement {statement} is not made earlier in this file: say which party made it with `by`");
+        return (statement, "");
     }
 
     private static List<Term> ReadTerms(Reading file, Entry entry) =>

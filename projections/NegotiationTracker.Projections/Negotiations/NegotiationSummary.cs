@@ -28,7 +28,19 @@ public sealed class NegotiationSummary
 
     /// <summary>How many statements each party has made in this negotiation.</summary>
     public Dictionary<string, int> StatementCounts { get; set; } = [];
+
+    /// <summary>Every stance-taking statement, with whether it still stands; the positions are worked out from these.</summary>
+    public List<StanceClaim> Claims { get; set; } = [];
+
+    /// <summary>Statements retracted or voided: a duplicate link removed later does not make them stand again.</summary>
+    public HashSet<string> Withdrawn { get; set; } = [];
+
+    /// <summary>Admiralty reliability (A–F) of each graded source, from its latest grade.</summary>
+    public Dictionary<string, char> SourceReliability { get; set; } = [];
 }
+
+/// <summary>A statement's stance as it now reads, and whether it stands (not retracted, void, or a duplicate).</summary>
+public sealed record StanceClaim(string Party, string StatementId, Stance? Stance, IReadOnlyList<string> Issues, PartialDate Said, long Sequence, bool Stands);
 
 public sealed record IssueEntry(string Id, string Title);
 

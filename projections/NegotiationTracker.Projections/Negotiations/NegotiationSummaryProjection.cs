@@ -28,6 +28,12 @@ public sealed partial class NegotiationSummaryProjection : MultiStreamProjection
         Identity<AgreementSigned>(e => e.NegotiationId);
         Identity<StatementMade>(e => e.NegotiationId);
         Identity<ProposalAnswered>(e => e.NegotiationId);
+        Identity<StatementRetracted>(e => e.NegotiationId);
+        Identity<RecordVoided>(e => e.NegotiationId);
+        Identity<DuplicateLinked>(e => e.NegotiationId);
+        Identity<DuplicateUnlinked>(e => e.NegotiationId);
+        Identity<RecordAmended>(e => e.NegotiationId);
+        Identity<SourceGraded>(e => e.NegotiationId);
     }
 
     public NegotiationSummary Create(IEvent<NegotiationOpened> e) => new()
@@ -125,23 +131,60 @@ public sealed partial class NegotiationSummaryProjection : MultiStreamProjection
     {
         var s = e.Data;
         view.StatementCounts[s.PartyId] = view.StatementCounts.GetValueOrDefault(s.PartyId) + 1;
-        if (s.Stance is { } stance)
-        {
-            foreach (var issue in s.IssueIds)
-            {
-                var current = view.Positions.Find(p => p.Party == s.PartyId && p.Issue == issue);
+        view.Claims.Add(new StanceClaim(s.PartyId, s.StatementId, s.Stance, [.. s.IssueIds], s.Said, e.Sequence, Stands: true));
+        Reposition(view);
+        Touch(view, e, ownStream: false);
+    }
 
-                // Statements arrive in the order they are recorded, not said: the latest said wins, and among equals the latest recorded.
-                if (current is null || s.Said >= current.Said)
-                {
-                    view.Positions.Remove(current!);
-                    view.Positions.Add(new PositionEntry(s.PartyId, issue, stance, s.StatementId, s.Said, e.Sequence));
-                }
-            }
+    public void Apply(NegotiationSummary view, IEvent<StatementRetracted> e) => Restand(view, e, e.Data.StatementId, c => c with { Stands = false });
+
+    public void Apply(NegotiationSummary view, IEvent<RecordVoided> e) => Restand(view, e, e.Data.StatementId, c => c with { Stands = false });
+
+    public void Apply(NegotiationSummary view, IEvent<DuplicateLinked> e) => Restand(view, e, e.Data.StatementId, c => c with { Stands = false });
+
+    // Unlinking restores the statement unless it was also retracted or voided, which the statement's own record tells.
+    public void Apply(NegotiationSummary view, IEvent<DuplicateUnlinked> e) => Restand(view, e, e.Data.StatementId, c => c with { Stands = !view.Withdrawn.Contains(c.StatementId) });
+
+    public void Apply(NegotiationSummary view, IEvent<RecordAmended> e) => Restand(view, e, e.Data.StatementId, c => e.Data.Field switch
+    {
+        "stance" => c with { Stance = Vocabulary.TryParse<Stance>(e.Data.NewValue, out var stance) ? stance : null },
+        "issues" => c with { Issues = e.Data.NewValue.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) },
+        "said" => c with { Said = PartialDate.TryParse(e.Data.NewValue, out var said) ? said : c.Said },
+        _ => c,
+    });
+
+    public void Apply(NegotiationSummary view, IEvent<SourceGraded> e)
+    {
+        view.SourceReliability[e.Data.SourceId] = e.Data.Reliability;
+        Touch(view, e, ownStream: true);
+    }
+
+    private static void Restand(NegotiationSummary view, IEvent e, string statementId, Func<StanceClaim, StanceClaim> change)
+    {
+        if (e.Data is StatementRetracted or RecordVoided)
+        {
+            view.Withdrawn.Add(statementId);
+        }
+
+        var at = view.Claims.FindIndex(c => c.StatementId == statementId);
+        if (at >= 0)
+        {
+            view.Claims[at] = change(view.Claims[at]);
+            Reposition(view);
         }
 
         Touch(view, e, ownStream: false);
     }
+
+    /// <summary>Each party's stance per issue: from its latest standing statement, by when it was said, then by when recorded.</summary>
+    private static void Reposition(NegotiationSummary view) =>
+        view.Positions = view.Claims
+            .Where(c => c.Stands && c.Stance is not null)
+            .SelectMany(c => c.Issues.Select(issue => (Issue: issue, Claim: c)))
+            .GroupBy(x => (x.Claim.Party, x.Issue))
+            .Select(g => g.OrderBy(x => x.Claim.Said).ThenBy(x => x.Claim.Sequence).Last())
+            .Select(x => new PositionEntry(x.Claim.Party, x.Issue, x.Claim.Stance!.Value, x.Claim.StatementId, x.Claim.Said, x.Claim.Sequence))
+            .ToList();
 
     public void Apply(NegotiationSummary view, IEvent<ProposalAnswered> e)
     {
@@ -186,6 +229,12 @@ public sealed partial class NegotiationSummaryProjection : MultiStreamProjection
                 case IEvent<AgreementSigned> x: projection.Apply(view, x); break;
                 case IEvent<StatementMade> x: projection.Apply(view, x); break;
                 case IEvent<ProposalAnswered> x: projection.Apply(view, x); break;
+                case IEvent<StatementRetracted> x: projection.Apply(view, x); break;
+                case IEvent<RecordVoided> x: projection.Apply(view, x); break;
+                case IEvent<DuplicateLinked> x: projection.Apply(view, x); break;
+                case IEvent<DuplicateUnlinked> x: projection.Apply(view, x); break;
+                case IEvent<RecordAmended> x: projection.Apply(view, x); break;
+                case IEvent<SourceGraded> x: projection.Apply(view, x); break;
             }
         }
 

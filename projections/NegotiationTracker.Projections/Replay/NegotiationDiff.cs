@@ -20,10 +20,11 @@ public sealed record NegotiationDiff(
     IReadOnlyList<AgreementSigned> AgreementsSigned,
     IReadOnlyList<NegotiationStatusChanged> StatusChanges,
     IReadOnlyList<PartyJoined> PartiesJoined,
+    IReadOnlyList<object> CorrectionsApplied,
     int EventsOnlyBefore)
 {
     public int Count => StatementsAdded.Count + StancesShifted.Count + ProposalsTabled.Count + ProposalsAnswered.Count + ProposalsWithdrawn.Count
-        + AgreementsReached.Count + AgreementsSigned.Count + StatusChanges.Count + PartiesJoined.Count;
+        + AgreementsReached.Count + AgreementsSigned.Count + StatusChanges.Count + PartiesJoined.Count + CorrectionsApplied.Count;
 
     public static NegotiationDiff Between(NegotiationEvents before, NegotiationEvents after)
     {
@@ -40,6 +41,8 @@ public sealed record NegotiationDiff(
             added.OfType<AgreementSigned>().ToList(),
             added.OfType<NegotiationStatusChanged>().ToList(),
             added.OfType<PartyJoined>().ToList(),
+            added.Where(e => e is StatementRetracted or StatementDenied or StatementClarified or StatementReported or ReportCorrected
+                or RecordAmended or RecordVoided or DuplicateLinked or DuplicateUnlinked or StatementGraded or SourceGraded).ToList(),
             before.All.Count(e => !stillThere.Contains(e.Sequence)));
     }
 

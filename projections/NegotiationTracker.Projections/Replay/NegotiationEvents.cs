@@ -27,12 +27,7 @@ public sealed class NegotiationEvents(IReadOnlyList<IEvent> events)
         foreach (var member in own.Select(e => e.Data).OfType<PartyJoined>().Select(j => j.PartyId).Distinct())
         {
             var party = await session.Events.FetchStreamAsync($"party/{member}", token: cancellationToken);
-            events.AddRange(party.Where(e => e.Data switch
-            {
-                StatementMade s => s.NegotiationId == negotiationId,
-                ProposalAnswered a => a.NegotiationId == negotiationId,
-                _ => false,
-            }));
+            events.AddRange(party.Where(e => InNegotiation(e.Data) == negotiationId));
         }
 
         return new NegotiationEvents(events.OrderBy(e => e.Sequence).ToList());
@@ -71,6 +66,24 @@ public sealed class NegotiationEvents(IReadOnlyList<IEvent> events)
         return asOf is { } happened ? events.HappenedBy(happened) : events;
     }
 
+    /// <summary>The negotiation a party-stream event belongs to: statements, answers, and every later fact about a statement.</summary>
+    private static string? InNegotiation(object data) => data switch
+    {
+        StatementMade x => x.NegotiationId,
+        ProposalAnswered x => x.NegotiationId,
+        StatementRetracted x => x.NegotiationId,
+        StatementDenied x => x.NegotiationId,
+        StatementClarified x => x.NegotiationId,
+        StatementReported x => x.NegotiationId,
+        ReportCorrected x => x.NegotiationId,
+        RecordAmended x => x.NegotiationId,
+        RecordVoided x => x.NegotiationId,
+        DuplicateLinked x => x.NegotiationId,
+        DuplicateUnlinked x => x.NegotiationId,
+        StatementGraded x => x.NegotiationId,
+        _ => null,
+    };
+
     public static PartialDate? Said(IEvent e) => e.Data switch
     {
         NegotiationOpened x => x.Opened,
@@ -83,6 +96,11 @@ public sealed class NegotiationEvents(IReadOnlyList<IEvent> events)
         StatementMade x => x.Said,
         ProposalAnswered x => x.Said,
         SourceRegistered x => x.Published,
+        StatementRetracted x => x.Said,
+        StatementDenied x => x.Said,
+        StatementClarified x => x.Said,
+        StatementReported x => x.Said,
+        ReportCorrected x => x.Said,
         _ => null,
     };
 }

@@ -9,7 +9,16 @@ namespace NegotiationTracker.Projections.Statements;
 /// Which statements to list. Dates match by overlap: a statement said "2024-09" is listed for --from 2024-09-15, because
 /// it may have been said on that day or after; the ledger never narrows a date its source left open.
 /// </summary>
-public sealed record StatementFilter(string NegotiationId, string? Party = null, string? Speaker = null, string? Issue = null, PartialDate? From = null, PartialDate? To = null);
+/// <remarks>Retracted, void and duplicate records are left out unless <see cref="IncludeRetracted"/>; denied ones are shown, marked.</remarks>
+public sealed record StatementFilter(
+    string NegotiationId,
+    string? Party = null,
+    string? Speaker = null,
+    string? Issue = null,
+    PartialDate? From = null,
+    PartialDate? To = null,
+    bool IncludeRetracted = false,
+    string? RecordedBy = null);
 
 public sealed record SourceView(string Id, string Title, string? Outlet, string? Url, PartialDate? Published);
 
@@ -29,7 +38,25 @@ public sealed record StatementView(
     SourceView? Source,
     DateTimeOffset RecordedAt,
     string? RecordedBy,
-    long Sequence);
+    long Sequence)
+{
+    /// <summary>standing, retracted, void or duplicate.</summary>
+    public string Status { get; init; } = StatementRecord.Statuses.Standing;
+
+    public bool Denied { get; init; }
+
+    public string? DuplicateOf { get; init; }
+
+    /// <summary>Admiralty credibility 1–6 of the information, when graded.</summary>
+    public int? Credibility { get; init; }
+
+    /// <summary>Admiralty reliability A–F of the statement's source, when graded.</summary>
+    public char? SourceReliability { get; init; }
+
+    public IReadOnlyList<StatementAnnotation> Annotations { get; init; } = [];
+
+    public IReadOnlyList<StatementReport> Reports { get; init; } = [];
+}
 
 public static class StatementLog
 {
@@ -50,6 +77,16 @@ public static class StatementLog
         if (filter.Issue is { } issue)
         {
             query = query.Where(s => s.IssueIds.Contains(issue));
+        }
+
+        if (!filter.IncludeRetracted)
+        {
+            query = query.Where(s => s.Status == StatementRecord.Statuses.Standing);
+        }
+
+        if (filter.RecordedBy is { } recorder)
+        {
+            query = query.Where(s => s.RecordedBy == recorder);
         }
 
         if (filter.From is { } from)
@@ -90,7 +127,16 @@ public static class StatementLog
                 source,
                 r.RecordedAt,
                 r.RecordedBy,
-                r.Sequence);
+                r.Sequence)
+            {
+                Status = r.Status,
+                Denied = r.Denied,
+                DuplicateOf = r.DuplicateOf,
+                Credibility = r.Credibility,
+                SourceReliability = r.SourceId is { } graded && summary?.SourceReliability.TryGetValue(graded, out var reliability) == true ? reliability : null,
+                Annotations = r.Annotations,
+                Reports = r.Reports,
+            };
         }).ToList();
     }
 }

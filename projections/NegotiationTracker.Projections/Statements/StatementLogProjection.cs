@@ -1,50 +1,126 @@
 using JasperFx.Events;
-using Marten;
 using Marten.Events.Projections;
+using NegotiationTracker.Domain.Common;
 using NegotiationTracker.Domain.Parties;
 
 namespace NegotiationTracker.Projections.Statements;
 
 /// <summary>
-/// The statement log. Inline, and written with Insert rather than Store: two parties using the same statement id in one
-/// negotiation make the insert fail, which rolls back the append in the same transaction. The database keeps ids unique
-/// across party streams without a second writer.
+/// The statement log: one document per statement, with every later fact about it. Inline, because the next query (and the
+/// import's own checks) must see what was just recorded.
 /// </summary>
-public sealed partial class StatementLogProjection : EventProjection
+public sealed partial class StatementLogProjection : MultiStreamProjection<StatementRecord, string>
 {
     public const string ProjectionName = "statement-log";
 
     public StatementLogProjection()
     {
         Name = ProjectionName;
-
-        // Rows are written by Insert, which Marten cannot see from the method signatures: declare them, so a rebuild clears them first.
-        Options.DeleteViewTypeOnTeardown<StatementRecord>();
+        Identity<StatementMade>(e => StatementRecord.Key(e.NegotiationId, e.StatementId));
+        Identity<StatementRetracted>(e => StatementRecord.Key(e.NegotiationId, e.StatementId));
+        Identity<StatementDenied>(e => StatementRecord.Key(e.NegotiationId, e.StatementId));
+        Identity<StatementClarified>(e => StatementRecord.Key(e.NegotiationId, e.StatementId));
+        Identity<StatementReported>(e => StatementRecord.Key(e.NegotiationId, e.StatementId));
+        Identity<ReportCorrected>(e => StatementRecord.Key(e.NegotiationId, e.StatementId));
+        Identity<RecordAmended>(e => StatementRecord.Key(e.NegotiationId, e.StatementId));
+        Identity<RecordVoided>(e => StatementRecord.Key(e.NegotiationId, e.StatementId));
+        Identity<DuplicateLinked>(e => StatementRecord.Key(e.NegotiationId, e.StatementId));
+        Identity<DuplicateUnlinked>(e => StatementRecord.Key(e.NegotiationId, e.StatementId));
+        Identity<StatementGraded>(e => StatementRecord.Key(e.NegotiationId, e.StatementId));
     }
 
-    public void Project(IEvent<StatementMade> e, IDocumentOperations operations)
+    public StatementRecord Create(IEvent<StatementMade> e)
     {
-        var s = e.Data;
-        operations.Insert(new StatementRecord
+        var record = new StatementRecord
         {
-            Id = StatementRecord.Key(s.NegotiationId, s.StatementId),
-            StatementId = s.StatementId,
-            NegotiationId = s.NegotiationId,
-            PartyId = s.PartyId,
-            SpeakerId = s.SpeakerId,
-            Kind = s.Kind,
-            Stance = s.Stance,
-            IssueIds = [.. s.IssueIds],
-            Text = s.Text,
-            Attribution = s.Attribution,
-            Said = s.Said,
-            SaidFrom = s.Said.Start,
-            SaidUntil = s.Said.End,
-            SourceId = s.SourceId,
+            Id = StatementRecord.Key(e.Data.NegotiationId, e.Data.StatementId),
+            StatementId = e.Data.StatementId,
+            NegotiationId = e.Data.NegotiationId,
+            PartyId = e.Data.PartyId,
             RecordedAt = RecordedAt.Of(e),
             RecordedBy = e.UserName,
             CorrelationId = e.CorrelationId,
             Sequence = e.Sequence,
-        });
+        };
+        Read(record, e.Data);
+        return record;
     }
+
+    public void Apply(StatementRecord view, IEvent<StatementRetracted> e)
+    {
+        view.Status = view.Status == StatementRecord.Statuses.Void ? view.Status : StatementRecord.Statuses.Retracted;
+        Note(view, e, "retracted", "the speaker retracted it", e.Data.Reason, e.Data.Said);
+    }
+
+    public void Apply(StatementRecord view, IEvent<StatementDenied> e)
+    {
+        view.Denied = true;
+        Note(view, e, "denied", "the speaker denies having said it", e.Data.Reason, e.Data.Said);
+    }
+
+    public void Apply(StatementRecord view, IEvent<StatementClarified> e) =>
+        Note(view, e, "clarified", e.Data.Clarification, null, e.Data.Said);
+
+    public void Apply(StatementRecord view, IEvent<StatementReported> e)
+    {
+        var r = e.Data;
+        view.Reports.Add(new StatementReport(r.SourceId, r.Attribution, r.Text, r.ReportedVia, r.Said, RecordedAt.Of(e), e.UserName));
+        Note(view, e, "reported", $"reported by {r.SourceId}{(r.ReportedVia is null ? "" : $" ({r.ReportedVia})")}", null, r.Said);
+    }
+
+    public void Apply(StatementRecord view, IEvent<ReportCorrected> e) =>
+        Note(view, e, "report-corrected", $"{e.Data.SourceId} corrected its report: {e.Data.Correction}", null, e.Data.Said);
+
+    public void Apply(StatementRecord view, IEvent<RecordAmended> e)
+    {
+        var made = StatementFields.Amend(Made(view), e.Data.Field, e.Data.NewValue);
+        Read(view, made);
+        Note(view, e, "amended", $"{e.Data.Field}: \"{e.Data.OldValue}\" → \"{e.Data.NewValue}\"", e.Data.Reason, null);
+    }
+
+    public void Apply(StatementRecord view, IEvent<RecordVoided> e)
+    {
+        view.Status = StatementRecord.Statuses.Void;
+        Note(view, e, "voided", "the record was entered in error", e.Data.Reason, null);
+    }
+
+    public void Apply(StatementRecord view, IEvent<DuplicateLinked> e)
+    {
+        view.DuplicateOf = e.Data.DuplicateOf;
+        view.Status = view.Status == StatementRecord.Statuses.Standing ? StatementRecord.Statuses.Duplicate : view.Status;
+        Note(view, e, "duplicate-linked", $"a duplicate of {e.Data.DuplicateOf}", e.Data.Reason, null);
+    }
+
+    public void Apply(StatementRecord view, IEvent<DuplicateUnlinked> e)
+    {
+        view.DuplicateOf = null;
+        view.Status = view.Status == StatementRecord.Statuses.Duplicate ? StatementRecord.Statuses.Standing : view.Status;
+        Note(view, e, "duplicate-unlinked", $"no longer a duplicate of {e.Data.DuplicateOf}", e.Data.Reason, null);
+    }
+
+    public void Apply(StatementRecord view, IEvent<StatementGraded> e)
+    {
+        view.Credibility = e.Data.Credibility;
+        Note(view, e, "graded", $"credibility {e.Data.Credibility}", e.Data.Reason, null);
+    }
+
+    private static void Note(StatementRecord view, IEvent e, string kind, string detail, string? reason, PartialDate? said) =>
+        view.Annotations.Add(new StatementAnnotation(kind, detail, reason, said, RecordedAt.Of(e), e.UserName, e.Sequence));
+
+    private static void Read(StatementRecord record, StatementMade s)
+    {
+        record.SpeakerId = s.SpeakerId;
+        record.Kind = s.Kind;
+        record.Stance = s.Stance;
+        record.IssueIds = [.. s.IssueIds];
+        record.Text = s.Text;
+        record.Attribution = s.Attribution;
+        record.Said = s.Said;
+        record.SaidFrom = s.Said.Start;
+        record.SaidUntil = s.Said.End;
+        record.SourceId = s.SourceId;
+    }
+
+    private static StatementMade Made(StatementRecord r) =>
+        new(r.StatementId, r.NegotiationId, r.PartyId, r.SpeakerId, r.Kind, r.Stance, r.IssueIds, r.Text, r.Attribution, r.Said, r.SourceId);
 }

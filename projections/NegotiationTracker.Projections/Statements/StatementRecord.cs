@@ -2,7 +2,11 @@ using NegotiationTracker.Domain.Common;
 
 namespace NegotiationTracker.Projections.Statements;
 
-/// <summary>One row of the statement log: who said what, when, on which issues, according to which source, and who recorded it when.</summary>
+/// <summary>
+/// One row of the statement log: who said what, when, on which issues, according to which source, and who recorded it when;
+/// with everything later events say about it. The fields hold the current reading (after our amendments); the amendments,
+/// retractions, denials, clarifications, reports and corrections are kept beside them, never in place of the original.
+/// </summary>
 public sealed class StatementRecord
 {
     /// <summary>"{negotiation}/{statement}": statement ids are unique within a negotiation.</summary>
@@ -28,5 +32,30 @@ public sealed class StatementRecord
     public string? CorrelationId { get; set; }
     public long Sequence { get; set; }
 
+    /// <summary>standing, retracted, void or duplicate: whether the statement still counts. A denial is shown, not hidden.</summary>
+    public string Status { get; set; } = Statuses.Standing;
+    public bool Denied { get; set; }
+    public string? DuplicateOf { get; set; }
+
+    /// <summary>Admiralty credibility 1–6, from the latest grade.</summary>
+    public int? Credibility { get; set; }
+
+    public List<StatementAnnotation> Annotations { get; set; } = [];
+    public List<StatementReport> Reports { get; set; } = [];
+
     public static string Key(string negotiationId, string statementId) => $"{negotiationId}/{statementId}";
+
+    public static class Statuses
+    {
+        public const string Standing = "standing";
+        public const string Retracted = "retracted";
+        public const string Void = "void";
+        public const string Duplicate = "duplicate";
+    }
 }
+
+/// <summary>A later fact about the statement: a retraction, denial, clarification, correction, amendment, void, link or grade.</summary>
+public sealed record StatementAnnotation(string Kind, string Detail, string? Reason, PartialDate? Said, DateTimeOffset RecordedAt, string? RecordedBy, long Sequence);
+
+/// <summary>A source's report of the utterance beyond the original one.</summary>
+public sealed record StatementReport(string SourceId, Attribution Attribution, string Text, string? ReportedVia, PartialDate? Said, DateTimeOffset RecordedAt, string? RecordedBy);

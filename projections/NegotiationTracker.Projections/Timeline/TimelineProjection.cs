@@ -103,6 +103,66 @@ public sealed partial class TimelineProjection : EventProjection
             entry.Subject = e.Data.AgreementId;
         }));
 
+    public void Project(IEvent<StatementRetracted> e, IDocumentOperations operations) => Annotation(e, operations, "retracted", e.Data.Reason, e.Data.Said);
+
+    public void Project(IEvent<StatementDenied> e, IDocumentOperations operations) => Annotation(e, operations, "denied", e.Data.Reason, e.Data.Said);
+
+    public void Project(IEvent<StatementClarified> e, IDocumentOperations operations) => Annotation(e, operations, "clarified", e.Data.Clarification, e.Data.Said);
+
+    public void Project(IEvent<StatementReported> e, IDocumentOperations operations) =>
+        Annotation(e, operations, "reported", e.Data.Text, e.Data.Said, entry => entry.SourceId = e.Data.SourceId);
+
+    public void Project(IEvent<ReportCorrected> e, IDocumentOperations operations) =>
+        Annotation(e, operations, "report-corrected", e.Data.Correction, e.Data.Said, entry => entry.SourceId = e.Data.SourceId);
+
+    // Our own corrections of the record are dated when recorded: they are not happenings of the negotiation.
+    public void Project(IEvent<RecordAmended> e, IDocumentOperations operations) =>
+        Annotation(e, operations, "amended", $"{e.Data.Field}: \"{e.Data.OldValue}\" → \"{e.Data.NewValue}\" ({e.Data.Reason})", null);
+
+    public void Project(IEvent<RecordVoided> e, IDocumentOperations operations) => Annotation(e, operations, "voided", e.Data.Reason, null);
+
+    public void Project(IEvent<DuplicateLinked> e, IDocumentOperations operations) =>
+        Annotation(e, operations, "duplicate-linked", $"duplicate of {e.Data.DuplicateOf}: {e.Data.Reason}", null);
+
+    public void Project(IEvent<DuplicateUnlinked> e, IDocumentOperations operations) =>
+        Annotation(e, operations, "duplicate-unlinked", $"no longer a duplicate of {e.Data.DuplicateOf}: {e.Data.Reason}", null);
+
+    public void Project(IEvent<StatementGraded> e, IDocumentOperations operations) =>
+        Annotation(e, operations, "graded", $"credibility {e.Data.Credibility}: {e.Data.Reason}", null);
+
+    public void Project(IEvent<SourceGraded> e, IDocumentOperations operations) =>
+        operations.Store(Entry(e, e.Data.NegotiationId, "source-graded", null, $"reliability {e.Data.Reliability}: {e.Data.Reason}", entry =>
+        {
+            entry.Subject = e.Data.SourceId;
+            entry.SourceId = e.Data.SourceId;
+        }));
+
+    /// <summary>A later fact about a statement: acted by the statement's party, about that statement.</summary>
+    private static void Annotation<T>(IEvent<T> e, IDocumentOperations operations, string kind, string title, PartialDate? said, Action<TimelineEntry>? more = null)
+        where T : notnull
+    {
+        var (negotiationId, partyId, statementId) = e.Data switch
+        {
+            StatementRetracted x => (x.NegotiationId, x.PartyId, x.StatementId),
+            StatementDenied x => (x.NegotiationId, x.PartyId, x.StatementId),
+            StatementClarified x => (x.NegotiationId, x.PartyId, x.StatementId),
+            StatementReported x => (x.NegotiationId, x.PartyId, x.StatementId),
+            ReportCorrected x => (x.NegotiationId, x.PartyId, x.StatementId),
+            RecordAmended x => (x.NegotiationId, x.PartyId, x.StatementId),
+            RecordVoided x => (x.NegotiationId, x.PartyId, x.StatementId),
+            DuplicateLinked x => (x.NegotiationId, x.PartyId, x.StatementId),
+            DuplicateUnlinked x => (x.NegotiationId, x.PartyId, x.StatementId),
+            StatementGraded x => (x.NegotiationId, x.PartyId, x.StatementId),
+            _ => throw new ArgumentException($"{typeof(T).Name} is not about a statement", nameof(e)),
+        };
+        operations.Store(Entry(e, negotiationId, kind, said, title, entry =>
+        {
+            entry.PartyId = partyId;
+            entry.Subject = statementId;
+            more?.Invoke(entry);
+        }));
+    }
+
     private static TimelineEntry Entry(IEvent e, string negotiationId, string kind, PartialDate? said, string title, Action<TimelineEntry> details)
     {
         var entry = new TimelineEntry

@@ -65,6 +65,7 @@ public static class DiffCommand
         Section(console, "Agreements reached", diff.AgreementsReached.Select(a => $"{a.Said}  {a.Title} [{a.AgreementId}] by {string.Join(", ", a.PartyIds)}"));
         Section(console, "Agreements signed", diff.AgreementsSigned.Select(s => $"{s.Said}  {s.PartyId} signed {s.AgreementId}"));
         Section(console, "Status changes", diff.StatusChanges.Select(s => $"{s.Said}  {s.Status.Word()}: {s.Reason}"));
+        Section(console, "Corrections applied", diff.CorrectionsApplied.Select(c => c.ToString() ?? ""));
         Section(console, "Parties joined", diff.PartiesJoined.Select(j => $"{j.Said}  {j.PartyId} as {j.Role.Word()}"));
         if (diff.EventsOnlyBefore > 0)
         {

@@ -18,9 +18,10 @@ public static class StatementsCommand
         var from = DateOption("--from", "Only statements that may have been said on or after this date (2024, 2024-09, 2024-09-27)");
         var to = DateOption("--to", "Only statements that may have been said on or before this date");
         var format = Formats.Option(OutputFormat.Table, OutputFormat.Json, OutputFormat.Csv);
+        var includeRetracted = new Option<bool>("--include-retracted") { Description = "Also list statements that were retracted, voided or linked as duplicates, marked as such" };
         var command = new Command("statements", "Who said what, when, on which issue, according to which source, and who recorded it")
         {
-            negotiation, party, speaker, issue, from, to, format,
+            negotiation, party, speaker, issue, from, to, format, includeRetracted,
         };
         command.SetAction((result, cancellationToken) => Terminal.RunAsync(async () =>
         {
@@ -32,7 +33,7 @@ public static class StatementsCommand
                 throw new NotFound($"negotiation {id} is not in the ledger");
             }
 
-            var filter = new StatementFilter(id, result.GetValue(party), result.GetValue(speaker), result.GetValue(issue), result.GetValue(from), result.GetValue(to));
+            var filter = new StatementFilter(id, result.GetValue(party), result.GetValue(speaker), result.GetValue(issue), result.GetValue(from), result.GetValue(to), result.GetValue(includeRetracted));
             StatementsOutput.Write(AnsiConsole.Console, await StatementLog.QueryAsync(session, filter, cancellationToken), result.GetValue(format));
         }));
         return command;

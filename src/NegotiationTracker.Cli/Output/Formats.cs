@@ -17,6 +17,9 @@ public static class Formats
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
+    /// <summary>The same, on one line: event data inside a table or an audit listing.</summary>
+    public static readonly JsonSerializerOptions Compact = new(Json) { WriteIndented = false };
+
     public static Option<OutputFormat> Option(params OutputFormat[] allowed)
     {
         var option = new Option<OutputFormat>("--format")

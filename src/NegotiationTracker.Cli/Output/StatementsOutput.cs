@@ -28,10 +28,18 @@ public static class StatementsOutput
             var who = s.SpeakerName is null ? $"[bold]{Markup.Escape(s.PartyName)}[/]" : $"[bold]{Markup.Escape(s.SpeakerName)}[/] for {Markup.Escape(s.PartyName)}";
             var stance = s.Stance is { } st ? $", [bold]{st.Word()}[/]" : "";
             var issues = s.Issues.Count == 0 ? "" : $" on {Markup.Escape(string.Join(", ", s.Issues))}";
-            console.MarkupLine($"[blue]{s.Said}[/]  {who}  [grey]{s.Kind.Word()}{stance}{issues}[/]");
+            var marker = s.Status == "standing" ? "" : $" [red]{s.Status.ToUpperInvariant()}[/]";
+            marker += s.Denied ? " [yellow]DENIED[/]" : "";
+            marker += s.Credibility is { } credibility ? $" [grey]credibility {credibility}[/]" : "";
+            console.MarkupLine($"[blue]{s.Said}[/]  {who}  [grey]{s.Kind.Word()}{stance}{issues}[/]{marker}");
             console.Write(new Padder(new Paragraph(s.Text), new Padding(4, 0, 0, 0)));
             var source = s.Source is null ? "no source" : $"according to {(s.Source.Outlet is null ? s.Source.Title : $"{s.Source.Title}, {s.Source.Outlet}")}";
             console.MarkupLine($"    [grey]{s.Attribution.Word()}, {Markup.Escape(source)} · {Markup.Escape(s.Id)} · recorded {s.RecordedAt.UtcDateTime:yyyy-MM-dd HH:mm:ss}Z by {Markup.Escape(s.RecordedBy ?? "unknown")} · #{s.Sequence}[/]");
+            foreach (var note in s.Annotations)
+            {
+                console.MarkupLine($"    [yellow]{Markup.Escape(note.Kind)}[/] {Markup.Escape(note.Detail)}{(note.Reason is null ? "" : Markup.Escape($" ({note.Reason})"))} [grey]· recorded {note.RecordedAt.UtcDateTime:yyyy-MM-dd HH:mm:ss}Z by {Markup.Escape(note.RecordedBy ?? "unknown")}[/]");
+            }
+
             console.WriteLine();
         }
     }
@@ -56,6 +64,9 @@ public static class StatementsOutput
             recordedAt = s.RecordedAt.UtcDateTime.ToString("O", CultureInfo.InvariantCulture),
             recordedBy = s.RecordedBy,
             sequence = s.Sequence,
+            status = s.Status,
+            denied = s.Denied,
+            credibility = s.Credibility,
         }));
         writer.Flush();
     }

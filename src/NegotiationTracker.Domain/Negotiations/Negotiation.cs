@@ -26,7 +26,8 @@ public sealed record Negotiation(
     ImmutableDictionary<string, PartyRole> Members,
     ImmutableDictionary<string, Proposal> Proposals,
     ImmutableDictionary<string, Agreement> Agreements,
-    ImmutableHashSet<string> StatusChanges)
+    ImmutableHashSet<string> StatusChanges,
+    ImmutableDictionary<string, char> SourceGrades)
 {
     // Every negotiation starts exploratory, the first stage of the lifecycle; that talks became active is itself a fact to record, with its date and reason.
     public const NegotiationStatus InitialStatus = NegotiationStatus.Exploratory;
@@ -43,10 +44,12 @@ public sealed record Negotiation(
             ImmutableDictionary<string, PartyRole>.Empty,
             ImmutableDictionary<string, Proposal>.Empty,
             ImmutableDictionary<string, Agreement>.Empty,
-            []),
+            [],
+            ImmutableDictionary<string, char>.Empty),
         (null, _) => null,
         ({ } s, IssueAdded e) => s with { Issues = s.Issues.SetItem(e.IssueId, e.Title) },
         ({ } s, SourceRegistered e) => s with { Sources = s.Sources.SetItem(e.SourceId, e) },
+        ({ } s, SourceGraded e) => s with { SourceGrades = s.SourceGrades.SetItem(e.SourceId, e.Reliability) },
         ({ } s, PartyJoined e) => s with { Members = s.Members.SetItem(e.PartyId, e.Role) },
         ({ } s, NegotiationStatusChanged e) => s with { Status = e.Status, StatusChanges = s.StatusChanges.Add(StatusChangeKey(e.Status, e.Said)) },
         ({ } s, ProposalTabled e) => s with { Proposals = s.Proposals.SetItem(e.ProposalId, new Proposal(e, false, null)) },

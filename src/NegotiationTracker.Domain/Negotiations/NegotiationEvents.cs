@@ -27,3 +27,6 @@ public sealed record ProposalWithdrawn(string NegotiationId, string ProposalId, 
 public sealed record AgreementReached(string NegotiationId, string AgreementId, string? ProposalId, string Title, IReadOnlyList<Term> Terms, IReadOnlyList<string> PartyIds, PartialDate? Said, string? SourceId);
 
 public sealed record AgreementSigned(string NegotiationId, string AgreementId, string PartyId, string? SignatoryId, PartialDate? Said);
+
+/// <summary>Source reliability on the Admiralty scale, A (completely reliable) to F (cannot be judged); the latest grade holds.</summary>
+public sealed record SourceGraded(string NegotiationId, string SourceId, char Reliability, string Reason);

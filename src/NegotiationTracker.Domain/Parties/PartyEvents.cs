@@ -23,3 +23,35 @@ public sealed record StatementMade(
     string? SourceId);
 
 public sealed record ProposalAnswered(string NegotiationId, string ProposalId, string PartyId, Answer Answer, string? CounterProposalId, PartialDate? Said, string? SourceId);
+
+// Corrections and provenance of a statement. They never change or remove the statement: each is a later fact about it,
+// with a reason and a date, written to the stream of the party that made the statement.
+
+/// <summary>The speaker withdraws what was said.</summary>
+public sealed record StatementRetracted(string NegotiationId, string StatementId, string PartyId, string Reason, PartialDate? Said);
+
+/// <summary>The speaker denies having said it (a misquote claim); the reports stand, now disputed.</summary>
+public sealed record StatementDenied(string NegotiationId, string StatementId, string PartyId, string Reason, PartialDate? Said);
+
+/// <summary>The speaker explains what was meant.</summary>
+public sealed record StatementClarified(string NegotiationId, string StatementId, string PartyId, string Clarification, PartialDate? Said);
+
+/// <summary>Another source reports the same utterance, possibly through others ("NYT citing unnamed U.S. officials").</summary>
+public sealed record StatementReported(string NegotiationId, string StatementId, string PartyId, string SourceId, Attribution Attribution, string Text, string? ReportedVia, PartialDate? Said);
+
+/// <summary>An outlet corrects its report of the statement.</summary>
+public sealed record ReportCorrected(string NegotiationId, string StatementId, string PartyId, string SourceId, string Correction, PartialDate? Said);
+
+/// <summary>We correct our own coding of one field of the record: the old value and the new, and why.</summary>
+public sealed record RecordAmended(string NegotiationId, string StatementId, string PartyId, string Field, string OldValue, string NewValue, string Reason);
+
+/// <summary>We declare the record entered in error; it stays in the ledger, marked void.</summary>
+public sealed record RecordVoided(string NegotiationId, string StatementId, string PartyId, string Reason);
+
+/// <summary>Two records of one utterance: this one is a duplicate of another. Reversible by <see cref="DuplicateUnlinked"/>.</summary>
+public sealed record DuplicateLinked(string NegotiationId, string StatementId, string PartyId, string DuplicateOf, string Reason);
+
+public sealed record DuplicateUnlinked(string NegotiationId, string StatementId, string PartyId, string DuplicateOf, string Reason);
+
+/// <summary>Information credibility on the Admiralty scale, 1 (confirmed) to 6 (cannot be judged); the latest grade holds.</summary>
+public sealed record StatementGraded(string NegotiationId, string StatementId, string PartyId, int Credibility, string Reason);

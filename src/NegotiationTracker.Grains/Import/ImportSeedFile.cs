@@ -79,6 +79,17 @@ public sealed class ImportSeedFile(IGrainFactory grains, IDocumentStore store, T
         WithdrawProposal c => Negotiation(c.NegotiationId).WithdrawProposal(c, recording),
         ReachAgreement c => Negotiation(c.NegotiationId).ReachAgreement(c, recording),
         SignAgreement c => Negotiation(c.NegotiationId).SignAgreement(c, recording),
+        GradeSource c => Negotiation(c.NegotiationId).GradeSource(c, recording),
+        RetractStatement c => Party(c.PartyId).Retract(c, recording),
+        DenyStatement c => Party(c.PartyId).Deny(c, recording),
+        ClarifyStatement c => Party(c.PartyId).Clarify(c, recording),
+        ReportStatement c => Party(c.PartyId).Report(c, recording),
+        CorrectReport c => Party(c.PartyId).CorrectReport(c, recording),
+        AmendRecord c => Party(c.PartyId).Amend(c, recording),
+        VoidRecord c => Party(c.PartyId).Void(c, recording),
+        LinkDuplicate c => Party(c.PartyId).LinkDuplicate(c, recording),
+        UnlinkDuplicate c => Party(c.PartyId).UnlinkDuplicate(c, recording),
+        GradeStatement c => Party(c.PartyId).Grade(c, recording),
         _ => throw new ArgumentException($"no grain takes {command.GetType().Name}", nameof(command)),
     };
 

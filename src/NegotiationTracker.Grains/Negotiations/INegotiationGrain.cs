@@ -37,6 +37,9 @@ public interface INegotiationGrain : IGrainWithStringKey
     [Alias("SignAgreement")]
     Task<CommandResult> SignAgreement(SignAgreement command, Recording recording);
 
+    [Alias("GradeSource")]
+    Task<CommandResult> GradeSource(GradeSource command, Recording recording);
+
     /// <summary>The write model, for rules decided by other grains. Interleaves with commands: parties ask while this grain asks them.</summary>
     [AlwaysInterleave, Alias("GetState")]
     Task<Negotiation?> GetState();

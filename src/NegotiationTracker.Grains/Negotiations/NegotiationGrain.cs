@@ -48,6 +48,9 @@ public sealed class NegotiationGrain(IDocumentStore store, TimeProvider clock) :
         return await stream.ExecuteAsync(state => NegotiationDecider.Decide(command with { NegotiationId = Id }, state, party, clock.GetUtcNow()), recording);
     }
 
+    public Task<CommandResult> GradeSource(GradeSource command, Recording recording) =>
+        stream.ExecuteAsync(state => NegotiationDecider.Decide(command with { NegotiationId = Id }, state), recording);
+
     public Task<Negotiation?> GetState() => Task.FromResult(stream.State);
 
     private string Id => this.GetPrimaryKeyString();

@@ -33,6 +33,42 @@ public sealed class PartyGrain(IDocumentStore store, TimeProvider clock) : Grain
         return await stream.ExecuteAsync(state => PartyDecider.Decide(command with { PartyId = Id }, state, negotiation, clock.GetUtcNow()), recording);
     }
 
+    public Task<CommandResult> Retract(RetractStatement command, Recording recording) =>
+        stream.ExecuteAsync(state => PartyDecider.Decide(command with { PartyId = Id }, state, clock.GetUtcNow()), recording);
+
+    public Task<CommandResult> Deny(DenyStatement command, Recording recording) =>
+        stream.ExecuteAsync(state => PartyDecider.Decide(command with { PartyId = Id }, state, clock.GetUtcNow()), recording);
+
+    public Task<CommandResult> Clarify(ClarifyStatement command, Recording recording) =>
+        stream.ExecuteAsync(state => PartyDecider.Decide(command with { PartyId = Id }, state, clock.GetUtcNow()), recording);
+
+    public async Task<CommandResult> Report(ReportStatement command, Recording recording)
+    {
+        var negotiation = await GrainFactory.GetGrain<INegotiationGrain>(command.NegotiationId).GetState();
+        return await stream.ExecuteAsync(state => PartyDecider.Decide(command with { PartyId = Id }, state, negotiation, clock.GetUtcNow()), recording);
+    }
+
+    public Task<CommandResult> CorrectReport(CorrectReport command, Recording recording) =>
+        stream.ExecuteAsync(state => PartyDecider.Decide(command with { PartyId = Id }, state, clock.GetUtcNow()), recording);
+
+    public async Task<CommandResult> Amend(AmendRecord command, Recording recording)
+    {
+        var negotiation = await GrainFactory.GetGrain<INegotiationGrain>(command.NegotiationId).GetState();
+        return await stream.ExecuteAsync(state => PartyDecider.Decide(command with { PartyId = Id }, state, negotiation), recording);
+    }
+
+    public Task<CommandResult> Void(VoidRecord command, Recording recording) =>
+        stream.ExecuteAsync(state => PartyDecider.Decide(command with { PartyId = Id }, state), recording);
+
+    public Task<CommandResult> LinkDuplicate(LinkDuplicate command, Recording recording) =>
+        stream.ExecuteAsync(state => PartyDecider.Decide(command with { PartyId = Id }, state), recording);
+
+    public Task<CommandResult> UnlinkDuplicate(UnlinkDuplicate command, Recording recording) =>
+        stream.ExecuteAsync(state => PartyDecider.Decide(command with { PartyId = Id }, state), recording);
+
+    public Task<CommandResult> Grade(GradeStatement command, Recording recording) =>
+        stream.ExecuteAsync(state => PartyDecider.Decide(command with { PartyId = Id }, state), recording);
+
     public Task<Party?> GetState() => Task.FromResult(stream.State);
 
     private string Id => this.GetPrimaryKeyString();

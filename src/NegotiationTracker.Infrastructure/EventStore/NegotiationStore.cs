@@ -4,6 +4,7 @@ using JasperFx.Events.Projections;
 using Marten;
 using NegotiationTracker.Domain.Negotiations;
 using NegotiationTracker.Domain.Parties;
+using NegotiationTracker.Infrastructure.Integrity;
 using NegotiationTracker.Projections.Agreements;
 using NegotiationTracker.Projections.Negotiations;
 using NegotiationTracker.Projections.Parties;
@@ -26,6 +27,7 @@ public static class NegotiationStore
         PartyProfileProjection.ProjectionName,
         NegotiationSummaryProjection.ProjectionName,
         StatementLogProjection.ProjectionName,
+        StatementIdClaimProjection.ProjectionName,
     };
 
     /// <summary>Every projection by its stable name (the name its progress is stored under), inline ones first.</summary>
@@ -34,6 +36,7 @@ public static class NegotiationStore
         PartyProfileProjection.ProjectionName,
         NegotiationSummaryProjection.ProjectionName,
         StatementLogProjection.ProjectionName,
+        StatementIdClaimProjection.ProjectionName,
         TimelineProjection.ProjectionName,
         PositionHistoryProjection.ProjectionName,
         ProposalLineageProjection.ProjectionName,
@@ -54,11 +57,15 @@ public static class NegotiationStore
         options.Events.MetadataConfig.CorrelationIdEnabled = true;
         options.Events.MetadataConfig.UserNameEnabled = true;
 
+        // Each event's seal (its hash in its stream's chain) rides in its own row's headers: same insert, same transaction.
+        options.Events.MetadataConfig.HeadersEnabled = true;
+
         MapEventNames(options);
 
         options.Projections.Add<PartyProfileProjection>(ProjectionLifecycle.Inline);
         options.Projections.Add<NegotiationSummaryProjection>(ProjectionLifecycle.Inline);
         options.Projections.Add<StatementLogProjection>(ProjectionLifecycle.Inline);
+        options.Projections.Add<StatementIdClaimProjection>(ProjectionLifecycle.Inline);
 
         // Views no command reads are built asynchronously by the daemon, off the write path.
         options.Projections.Add<TimelineProjection>(ProjectionLifecycle.Async);
@@ -75,6 +82,8 @@ public static class NegotiationStore
             .Index(x => x.SaidUntil)
             .Index(x => x.Sequence)
             .Index(x => x.SourceId!)
+            .Index(x => x.Status)
+            .Index(x => x.RecordedBy!)
             .GinIndexJsonData();
         options.Schema.For<TimelineEntry>()
             .Index(x => x.NegotiationId)
@@ -101,5 +110,17 @@ public static class NegotiationStore
         options.Events.MapEventType<PersonAffiliated>("person_affiliated");
         options.Events.MapEventType<StatementMade>("statement_made");
         options.Events.MapEventType<ProposalAnswered>("proposal_answered");
+        options.Events.MapEventType<StatementRetracted>("statement_retracted");
+        options.Events.MapEventType<StatementDenied>("statement_denied");
+        options.Events.MapEventType<StatementClarified>("statement_clarified");
+        options.Events.MapEventType<StatementReported>("statement_reported");
+        options.Events.MapEventType<ReportCorrected>("report_corrected");
+        options.Events.MapEventType<RecordAmended>("record_amended");
+        options.Events.MapEventType<RecordVoided>("record_voided");
+        options.Events.MapEventType<DuplicateLinked>("duplicate_linked");
+        options.Events.MapEventType<DuplicateUnlinked>("duplicate_unlinked");
+        options.Events.MapEventType<StatementGraded>("statement_graded");
+        options.Events.MapEventType<SourceGraded>("source_graded");
+        options.Events.MapEventType<LogCheckpointed>("log_checkpointed");
     }
 }

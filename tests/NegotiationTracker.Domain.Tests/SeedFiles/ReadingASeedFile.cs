@@ -188,7 +188,7 @@ public class when_an_event_kind_is_unknown
 
     [Fact]
     public void the_error_names_the_kind_and_the_kinds_allowed() =>
-        _error.Message.ShouldBe("unknown event 'rumour': use one of statement, proposal, answer, agreement, signature, status, join");
+        _error.Message.ShouldBe("unknown event 'rumour': use one of statement, proposal, answer, agreement, signature, status, join, report, retraction, denial, clarification, correction, amendment, void, duplicate, grade");
 }
 
 public class when_the_yaml_is_badly_indented

@@ -39,6 +39,7 @@ public sealed class when_the_views_are_rebuilt(ScriptedNegotiationFixture script
             PartyProfileProjection.ProjectionName => await session.Query<PartyProfile>().OrderBy(d => d.Id).ToListAsync(),
             NegotiationSummaryProjection.ProjectionName => await session.Query<NegotiationSummary>().OrderBy(d => d.Id).ToListAsync(),
             StatementLogProjection.ProjectionName => await session.Query<StatementRecord>().OrderBy(d => d.Id).ToListAsync(),
+            StatementIdClaimProjection.ProjectionName => await session.Query<StatementIdClaim>().OrderBy(d => d.Id).ToListAsync(),
             TimelineProjection.ProjectionName => await session.Query<TimelineEntry>().OrderBy(d => d.Id).ToListAsync(),
             PositionHistoryProjection.ProjectionName => await session.Query<PartyPositions>().OrderBy(d => d.Id).ToListAsync(),
             ProposalLineageProjection.ProjectionName => await session.Query<ProposalLineage>().OrderBy(d => d.Id).ToListAsync(),

@@ -1,0 +1,62 @@
+using JasperFx.Events;
+using Marten;
+using NegotiationTracker.Domain.Negotiations;
+using NegotiationTracker.Domain.Parties;
+using NegotiationTracker.Projections.Statements;
+
+namespace NegotiationTracker.Projections.Replay;
+
+/// <summary>
+/// Everything the event store holds about one statement: the event that recorded it, every report, correction, amendment,
+/// grade and link that touches it, and the grades of the sources involved; each with when and by whom it was recorded.
+/// Read from the event store, not from a view, so an audit does not depend on any projection being right.
+/// </summary>
+public sealed record StatementAudit(string NegotiationId, string StatementId, string PartyId, IReadOnlyList<HistoryEntry> Events)
+{
+    public static async Task<StatementAudit?> LoadAsync(IQuerySession session, string negotiationId, string statementId, CancellationToken cancellationToken = default)
+    {
+        var claim = await session.LoadAsync<StatementIdClaim>(StatementRecord.Key(negotiationId, statementId), cancellationToken);
+        if (claim is null)
+        {
+            return null;
+        }
+
+        var party = await session.Events.FetchStreamAsync($"party/{claim.PartyId}", token: cancellationToken);
+        var touching = party.Where(e => About(e.Data) == (negotiationId, statementId)).ToList();
+        var sources = touching.Select(e => e.Data switch
+        {
+            StatementMade s => s.SourceId,
+            StatementReported r => r.SourceId,
+            ReportCorrected c => c.SourceId,
+            _ => null,
+        }).OfType<string>().ToHashSet();
+        var negotiation = await session.Events.FetchStreamAsync($"negotiation/{negotiationId}", token: cancellationToken);
+        touching.AddRange(negotiation.Where(e => e.Data is SourceGraded g && sources.Contains(g.SourceId)
+            || e.Data is SourceRegistered r && sources.Contains(r.SourceId)));
+        return new StatementAudit(negotiationId, statementId, claim.PartyId, touching.OrderBy(e => e.Sequence).Select(HistoryEntry.Of).ToList());
+    }
+
+    /// <summary>Statement ids are unique within a negotiation: the negotiations in which this id is used.</summary>
+    public static async Task<IReadOnlyList<string>> NegotiationsUsingAsync(IQuerySession session, string statementId, CancellationToken cancellationToken = default)
+    {
+        var suffix = "/" + statementId;
+        var claims = await session.Query<StatementIdClaim>().Where(c => c.Id.EndsWith(suffix)).ToListAsync(cancellationToken);
+        return claims.Select(c => c.Id[..^suffix.Length]).ToList();
+    }
+
+    private static (string, string)? About(object data) => data switch
+    {
+        StatementMade x => (x.NegotiationId, x.StatementId),
+        StatementRetracted x => (x.NegotiationId, x.StatementId),
+        StatementDenied x => (x.NegotiationId, x.StatementId),
+        StatementClarified x => (x.NegotiationId, x.StatementId),
+        StatementReported x => (x.NegotiationId, x.StatementId),
+        ReportCorrected x => (x.NegotiationId, x.StatementId),
+        RecordAmended x => (x.NegotiationId, x.StatementId),
+        RecordVoided x => (x.NegotiationId, x.StatementId),
+        DuplicateLinked x => (x.NegotiationId, x.StatementId),
+        DuplicateUnlinked x => (x.NegotiationId, x.StatementId),
+        StatementGraded x => (x.NegotiationId, x.StatementId),
+        _ => null,
+    };
+}

@@ -1,0 +1,93 @@
+using System.CommandLine;
+using System.Text.Json;
+using NegotiationTracker.Cli.Output;
+using NegotiationTracker.Projections.Negotiations;
+using NegotiationTracker.Projections.Replay;
+using NegotiationTracker.Projections.Statements;
+using Spectre.Console;
+
+namespace NegotiationTracker.Cli.Commands;
+
+public static class AuditCommand
+{
+    public static Command Create()
+    {
+        var negotiation = new Argument<string>("negotiation-id") { Description = "The negotiation, e.g. us-iraq-withdrawal" };
+        var party = new Option<string?>("--party") { Description = "Only statements made for this party" };
+        var speaker = new Option<string?>("--speaker") { Description = "Only statements by this person" };
+        var recordedBy = new Option<string?>("--recorded-by") { Description = "Only statements recorded by this user" };
+        var from = StatementsCommand.DateOption("--from", "Only statements that may have been said on or after this date");
+        var to = StatementsCommand.DateOption("--to", "Only statements that may have been said on or before this date");
+        var format = Formats.Option(OutputFormat.Table, OutputFormat.Json, OutputFormat.Csv);
+        var command = new Command("audit", "Who said what when, and who recorded it when: every statement, with its corrections, reports and grades")
+        {
+            negotiation, party, speaker, recordedBy, from, to, format, StatementCommand(),
+        };
+        command.SetAction((result, cancellationToken) => Terminal.RunAsync(async () =>
+        {
+            using var store = await Ledger.OpenStoreAsync(GlobalOptions.From(result), cancellationToken);
+            await using var session = store.QuerySession();
+            var id = result.GetValue(negotiation)!;
+            if (await session.LoadAsync<NegotiationSummary>(id, cancellationToken) is null)
+            {
+                throw new NotFound($"negotiation {id} is not in the ledger");
+            }
+
+            // An audit shows everything, retracted and void records included, each marked.
+            var filter = new StatementFilter(id, result.GetValue(party), result.GetValue(speaker), null, result.GetValue(from), result.GetValue(to),
+                IncludeRetracted: true, RecordedBy: result.GetValue(recordedBy));
+            StatementsOutput.Write(AnsiConsole.Console, await StatementLog.QueryAsync(session, filter, cancellationToken), result.GetValue(format));
+        }));
+        return command;
+    }
+
+    private static Command StatementCommand()
+    {
+        var statement = new Argument<string>("statement-id") { Description = "The statement: its id, or negotiation-id/statement-id when the id is used in several negotiations" };
+        var negotiation = new Option<string?>("--negotiation") { Description = "The negotiation the statement was made in" };
+        var format = Formats.Option(OutputFormat.Table, OutputFormat.Json);
+        var command = new Command("statement", "Everything the event store holds about one statement, each with when and by whom it was recorded") { statement, negotiation, format };
+        command.SetAction((result, cancellationToken) => Terminal.RunAsync(async () =>
+        {
+            using var store = await Ledger.OpenStoreAsync(GlobalOptions.From(result), cancellationToken);
+            await using var session = store.QuerySession();
+            var (negotiationId, statementId) = await ResolveAsync(session, result.GetValue(statement)!, result.GetValue(negotiation), cancellationToken);
+            var audit = await StatementAudit.LoadAsync(session, negotiationId, statementId, cancellationToken)
+                ?? throw new NotFound($"statement {statementId} is not in negotiation {negotiationId}");
+            if (result.GetValue(format) == OutputFormat.Json)
+            {
+                Console.Out.WriteLine(JsonSerializer.Serialize(audit, Formats.Json));
+                return;
+            }
+
+            AnsiConsole.Write(new Rule($"Audit of statement [bold]{Markup.Escape(statementId)}[/] in {Markup.Escape(negotiationId)}, made for {Markup.Escape(audit.PartyId)}").LeftJustified());
+            foreach (var e in audit.Events)
+            {
+                AnsiConsole.MarkupLine($"[blue]#{e.Sequence}[/] [bold]{Markup.Escape(e.Type)}[/] {Markup.Escape(e.Stream)} v{e.Version}{(e.Said is null ? "" : $" · said {e.Said}")} · recorded {e.RecordedAt.UtcDateTime:yyyy-MM-dd HH:mm:ss.ffffff}Z by {Markup.Escape(e.RecordedBy ?? "unknown")} · correlation {Markup.Escape(e.CorrelationId ?? "")}");
+                AnsiConsole.WriteLine("    " + JsonSerializer.Serialize(e.Data, e.Data.GetType(), Formats.Compact));
+            }
+        }));
+        return command;
+    }
+
+    private static async Task<(string Negotiation, string Statement)> ResolveAsync(Marten.IQuerySession session, string statement, string? negotiation, CancellationToken cancellationToken)
+    {
+        if (statement.Split('/') is [var inNegotiation, var id])
+        {
+            return (inNegotiation, id);
+        }
+
+        if (negotiation is not null)
+        {
+            return (negotiation, statement);
+        }
+
+        var using_ = await StatementAudit.NegotiationsUsingAsync(session, statement, cancellationToken);
+        return using_.Count switch
+        {
+            1 => (using_[0], statement),
+            0 => throw new NotFound($"no negotiation has a statement {statement}"),
+            _ => throw new NotFound($"statement id {statement} is used in {string.Join(", ", using_)}: say which with --negotiation or negotiation-id/{statement}"),
+        };
+    }
+}

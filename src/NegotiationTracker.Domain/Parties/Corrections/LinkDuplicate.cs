@@ -1,0 +1,26 @@
+using NegotiationTracker.Domain.Common;
+
+namespace NegotiationTracker.Domain.Parties;
+
+/// <summary>Marks a record as a duplicate of another record of the same utterance by the same party.</summary>
+public sealed record LinkDuplicate(string NegotiationId, string StatementId, string PartyId, string DuplicateOf, string Reason);
+
+public sealed record UnlinkDuplicate(string NegotiationId, string StatementId, string PartyId, string DuplicateOf, string Reason);
+
+public static partial class PartyDecider
+{
+    public static Decision Decide(LinkDuplicate c, Party? state) =>
+        Annotate(state, c.NegotiationId, c.StatementId, new DuplicateLinked(c.NegotiationId, c.StatementId, c.PartyId, c.DuplicateOf, c.Reason),
+            (made, standing) =>
+                c.DuplicateOf == c.StatementId ? Rejection.Invalid("duplicate of", "a statement cannot duplicate itself")
+                : !state!.Statements.ContainsKey(Party.StatementKey(c.NegotiationId, c.DuplicateOf)) ? Rejection.NotFound($"statement {c.DuplicateOf} was not made by {c.PartyId} in {c.NegotiationId}")
+                : state.StandingOf(c.NegotiationId, c.DuplicateOf).DuplicateOf == c.StatementId ? Rejection.RuleBroken($"statement {c.DuplicateOf} is already marked a duplicate of {c.StatementId}")
+                : standing.DuplicateOf is { } other ? Rejection.RuleBroken($"statement {c.StatementId} is already a duplicate of {other}; unlink it first")
+                : NotVoid(standing, c.StatementId),
+            Validate.Slug("duplicate of", c.DuplicateOf), Reason(c.Reason));
+
+    public static Decision Decide(UnlinkDuplicate c, Party? state) =>
+        Annotate(state, c.NegotiationId, c.StatementId, new DuplicateUnlinked(c.NegotiationId, c.StatementId, c.PartyId, c.DuplicateOf, c.Reason),
+            (made, standing) => standing.DuplicateOf == c.DuplicateOf ? null : Rejection.RuleBroken($"statement {c.StatementId} is not linked as a duplicate of {c.DuplicateOf}"),
+            Validate.Slug("duplicate of", c.DuplicateOf), Reason(c.Reason));
+}
