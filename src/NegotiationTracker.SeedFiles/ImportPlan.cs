@@ -106,7 +106,7 @@ public static class ImportPlan
         ClarifyStatement c => PartyDecider.Decide(c, parties.GetValueOrDefault(c.PartyId), now),
         ReportStatement c => PartyDecider.Decide(c, parties.GetValueOrDefault(c.PartyId), negotiation, now),
         CorrectReport c => PartyDecider.Decide(c, parties.GetValueOrDefault(c.PartyId), now),
-        AmendRecord c => PartyDecider.Decide(c, parties.GetValueOrDefault(c.PartyId), negotiation),
+        AmendRecord c => PartyDecider.Decide(c, parties.GetValueOrDefault(c.PartyId), negotiation, now),
         VoidRecord c => PartyDecider.Decide(c, parties.GetValueOrDefault(c.PartyId)),
         LinkDuplicate c => PartyDecider.Decide(c, parties.GetValueOrDefault(c.PartyId)),
         UnlinkDuplicate c => PartyDecider.Decide(c, parties.GetValueOrDefault(c.PartyId)),

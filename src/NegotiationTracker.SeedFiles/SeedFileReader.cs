@@ -267,7 +267,14 @@ public static class SeedFileReader
             {
                 var e = file.Entry(body, "duplicate", required: ["statement", "of", "reason"], optional: ["linked", "by"]);
                 var (statement, by) = Speaker(file, e, speakers);
-                var linked = e.OptionalText("linked") is not { } flag || flag == "true";
+                var flag = e.OptionalText("linked");
+                if (flag is not (null or "true" or "false"))
+                {
+                    file.Error(body, $"duplicate: linked '{flag}' must be true or false");
+                    return null;
+                }
+
+                var linked = flag != "false";
                 return linked
                     ? new Located(new LinkDuplicate(negotiationId, statement, by, e.Text("of"), e.Text("reason")), line, $"duplicate link of {statement}")
                     : new Located(new UnlinkDuplicate(negotiationId, statement, by, e.Text("of"), e.Text("reason")), line, $"duplicate unlink of {statement}");
@@ -276,20 +283,20 @@ public static class SeedFileReader
             case "grade":
             {
                 var e = file.Entry(body, "grade", required: ["reason"], optional: ["statement", "credibility", "source", "reliability", "by"]);
-                if (e.Has("source") && e.Has("reliability") && !e.Has("statement"))
+                if (e.Has("source") && e.Has("reliability") && !e.Has("statement") && !e.Has("credibility") && !e.Has("by"))
                 {
                     var reliability = e.Text("reliability");
                     return new Located(new GradeSource(negotiationId, e.Text("source"), reliability.Length == 1 ? reliability[0] : '?', e.Text("reason")), line, $"grade of source {e.Text("source")}");
                 }
 
-                if (e.Has("statement") && e.Has("credibility") && !e.Has("source"))
+                if (e.Has("statement") && e.Has("credibility") && !e.Has("source") && !e.Has("reliability"))
                 {
                     var (statement, by) = Speaker(file, e, speakers);
                     var credibility = int.TryParse(e.Text("credibility"), out var value) ? value : 0;
                     return new Located(new GradeStatement(negotiationId, statement, by, credibility, e.Text("reason")), line, $"grade of {statement}");
                 }
 
-                file.Error(body, "grade: give either statement and credibility (1-6), or source and reliability (A-F)");
+                file.Error(body, "grade: give either statement and credibility (1-6), or source and reliability (A-F), not keys of both");
                 return null;
             }
 

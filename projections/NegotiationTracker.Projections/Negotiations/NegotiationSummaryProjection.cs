@@ -132,7 +132,7 @@ public sealed partial class NegotiationSummaryProjection : MultiStreamProjection
         var s = e.Data;
         view.StatementCounts[s.PartyId] = view.StatementCounts.GetValueOrDefault(s.PartyId) + 1;
         view.Claims.Add(new StanceClaim(s.PartyId, s.StatementId, s.Stance, [.. s.IssueIds], s.Said, e.Sequence, Stands: true));
-        Reposition(view);
+        Reposition(view, s.PartyId);
         Touch(view, e, ownStream: false);
     }
 
@@ -170,21 +170,27 @@ public sealed partial class NegotiationSummaryProjection : MultiStreamProjection
         if (at >= 0)
         {
             view.Claims[at] = change(view.Claims[at]);
-            Reposition(view);
+            Reposition(view, view.Claims[at].Party);
         }
 
         Touch(view, e, ownStream: false);
     }
 
-    /// <summary>Each party's stance per issue: from its latest standing statement, by when it was said, then by when recorded.</summary>
-    private static void Reposition(NegotiationSummary view) =>
-        view.Positions = view.Claims
-            .Where(c => c.Stands && c.Stance is not null)
+    /// <summary>
+    /// A party's stance per issue: from its latest standing statement, by when it was said, then by when recorded. Only the
+    /// party whose statement changed is worked out again, so an append costs that party's claims, not the negotiation's.
+    /// </summary>
+    private static void Reposition(NegotiationSummary view, string party)
+    {
+        view.Positions.RemoveAll(p => p.Party == party);
+        view.Positions.AddRange(view.Claims
+            .Where(c => c.Party == party && c.Stands && c.Stance is not null)
             .SelectMany(c => c.Issues.Select(issue => (Issue: issue, Claim: c)))
             .GroupBy(x => (x.Claim.Party, x.Issue))
             .Select(g => g.OrderBy(x => x.Claim.Said).ThenBy(x => x.Claim.Sequence).Last())
-            .Select(x => new PositionEntry(x.Claim.Party, x.Issue, x.Claim.Stance!.Value, x.Claim.StatementId, x.Claim.Said, x.Claim.Sequence))
-            .ToList();
+            .Select(x => new PositionEntry(x.Claim.Party, x.Issue, x.Claim.Stance!.Value, x.Claim.StatementId, x.Claim.Said, x.Claim.Sequence)));
+        view.Positions.Sort((a, b) => string.CompareOrdinal(a.Party, b.Party) is var byParty and not 0 ? byParty : string.CompareOrdinal(a.Issue, b.Issue));
+    }
 
     public void Apply(NegotiationSummary view, IEvent<ProposalAnswered> e)
     {

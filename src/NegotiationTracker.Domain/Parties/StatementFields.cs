@@ -27,18 +27,21 @@ public static class StatementFields
     };
 
     /// <summary>Why a new value cannot stand, or null. Rules are those of a statement as first made.</summary>
-    public static Rejection? Check(string field, string value, StatementMade made, Party party, Negotiation negotiation) => field switch
+    public static Rejection? Check(string field, string value, StatementMade made, Party party, Negotiation negotiation, DateTimeOffset now) => field switch
     {
         "text" => Validate.Text("new value", value),
         "kind" => Vocabulary.TryParse<StatementKind>(value, out _) ? null : Invalid($"is not one of {Vocabulary.Choices<StatementKind>()}"),
         "stance" => value == None || Vocabulary.TryParse<Stance>(value, out _)
             ? value != None && made.IssueIds.Count == 0 ? Invalid("needs issues to be a stance on") : null
             : Invalid($"is not one of {Vocabulary.Choices<Stance>()} or {None}"),
-        "issues" => Issues(value).FirstOrDefault(i => !negotiation.Issues.ContainsKey(i)) is { } unknown
+        "issues" => Validate.Distinct("new value", Issues(value)) is { } repeated ? repeated
+            : Issues(value).FirstOrDefault(i => !negotiation.Issues.ContainsKey(i)) is { } unknown
             ? Invalid($"names {unknown}, which is not an issue of {negotiation.Id}")
             : Issues(value).Count == 0 && made.Stance is not null ? Invalid("leaves a stance without issues") : null,
         "attribution" => Vocabulary.TryParse<Attribution>(value, out _) ? null : Invalid($"is not one of {Vocabulary.Choices<Attribution>()}"),
-        "said" => PartialDate.TryParse(value, out _) ? null : Invalid("is not a date: use 2024, 2024-09, 2024-09-27 or an ISO-8601 instant with a zone"),
+        "said" => PartialDate.TryParse(value, out var said)
+            ? Validate.NotInFuture("new value", said, now)
+            : Invalid("is not a date: use 2024, 2024-09, 2024-09-27 or an ISO-8601 instant with a zone"),
         "speaker" => value == None || party.People.ContainsKey(value) ? null : Invalid($"is not one of {party.Id}'s people"),
         "source" => value == None || negotiation.Sources.ContainsKey(value) ? null : Invalid($"is not a source registered in {negotiation.Id}"),
         _ => Rejection.Invalid("field", $"field '{field}' cannot be amended: use one of {string.Join(", ", Names)}"),

@@ -54,7 +54,7 @@ public sealed class PartyGrain(IDocumentStore store, TimeProvider clock) : Grain
     public async Task<CommandResult> Amend(AmendRecord command, Recording recording)
     {
         var negotiation = await GrainFactory.GetGrain<INegotiationGrain>(command.NegotiationId).GetState();
-        return await stream.ExecuteAsync(state => PartyDecider.Decide(command with { PartyId = Id }, state, negotiation), recording);
+        return await stream.ExecuteAsync(state => PartyDecider.Decide(command with { PartyId = Id }, state, negotiation, clock.GetUtcNow()), recording);
     }
 
     public Task<CommandResult> Void(VoidRecord command, Recording recording) =>

@@ -6,8 +6,8 @@ namespace NegotiationTracker.Infrastructure.Integrity;
 
 /// <summary>
 /// When an event says it happened in the world, as sealed. A copy of NegotiationEvents.Said taken on purpose: the seal format
-/// must not move when a view's notion of the said date does. A new event type with a date may be added here; an existing
-/// line may never change.
+/// must not move when a view's notion of the said date does. A line may be added for a new event type only before any event
+/// of that type is stored, and no line may ever change. A type missing here is still fully sealed: the date is in its data.
 /// </summary>
 public static class SaidDate
 {
@@ -23,6 +23,11 @@ public static class SaidDate
         StatementMade x => x.Said,
         ProposalAnswered x => x.Said,
         SourceRegistered x => x.Published,
+        StatementRetracted x => x.Said,
+        StatementDenied x => x.Said,
+        StatementClarified x => x.Said,
+        StatementReported x => x.Said,
+        ReportCorrected x => x.Said,
         _ => null,
     };
 }

@@ -64,12 +64,4 @@ public sealed class when_an_event_is_sealed_on_append(LedgerFixture ledger) : IC
 
         rows.ShouldBe(2);
     }
-
-    [Fact]
-    public void the_said_date_sealed_is_the_one_the_views_use()
-    {
-        var statement = new StatementMade("s1", "n", "p", null, StatementKind.Claim, null, [], "text", Attribution.Quote, PartialDate.Month(2024, 9), null);
-
-        SaidDate.Of(statement).ShouldBe(PartialDate.Month(2024, 9));
-    }
 }

@@ -1,6 +1,7 @@
 using NegotiationTracker.Infrastructure.EventStore;
 using NegotiationTracker.Infrastructure.Integrity;
 using NegotiationTracker.IntegrationTests.Fixtures;
+using NegotiationTracker.Projections.Replay;
 
 namespace NegotiationTracker.IntegrationTests.Integrity;
 
@@ -40,6 +41,15 @@ public sealed class when_the_imported_seed_is_verified(SeedImportedFixture seed)
     public async Task a_negotiation_that_is_not_in_the_ledger_has_no_streams()
     {
         (await Verifier.NegotiationStreamsAsync("no-such-talks")).ShouldBeNull();
+    }
+
+    [Fact]
+    public async Task the_said_date_sealed_is_the_one_the_views_use()
+    {
+        var events = await seed.Ledger.AllEventsAsync();
+
+        events.ShouldAllBe(e => SaidDate.Of(e.Data) == NegotiationEvents.Said(e));
+        events.ShouldContain(e => SaidDate.Of(e.Data) != null);
     }
 
     [Fact]

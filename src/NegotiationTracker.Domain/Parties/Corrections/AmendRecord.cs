@@ -8,7 +8,7 @@ public sealed record AmendRecord(string NegotiationId, string StatementId, strin
 
 public static partial class PartyDecider
 {
-    public static Decision Decide(AmendRecord c, Party? state, Negotiation? negotiation) =>
+    public static Decision Decide(AmendRecord c, Party? state, Negotiation? negotiation, DateTimeOffset now) =>
         Annotate(state, c.NegotiationId, c.StatementId, new RecordAmended(c.NegotiationId, c.StatementId, c.PartyId, c.Field, c.OldValue, c.NewValue, c.Reason),
             (made, standing) =>
             {
@@ -25,7 +25,7 @@ public static partial class PartyDecider
 
                 return NotVoid(standing, c.StatementId)
                     ?? (c.NewValue == c.OldValue ? Rejection.Invalid("new value", "the new value is the same as the old one") : null)
-                    ?? (negotiation is null ? Rejection.NotFound($"negotiation {c.NegotiationId} has not been opened") : StatementFields.Check(c.Field, c.NewValue, made, state!, negotiation));
+                    ?? (negotiation is null ? Rejection.NotFound($"negotiation {c.NegotiationId} has not been opened") : StatementFields.Check(c.Field, c.NewValue, made, state!, negotiation, now));
             },
             Reason(c.Reason), Validate.Line("field", c.Field, 40), Validate.Text("new value", c.NewValue));
 }

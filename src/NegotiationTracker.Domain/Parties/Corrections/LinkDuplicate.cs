@@ -14,10 +14,25 @@ public static partial class PartyDecider
             (made, standing) =>
                 c.DuplicateOf == c.StatementId ? Rejection.Invalid("duplicate of", "a statement cannot duplicate itself")
                 : !state!.Statements.ContainsKey(Party.StatementKey(c.NegotiationId, c.DuplicateOf)) ? Rejection.NotFound($"statement {c.DuplicateOf} was not made by {c.PartyId} in {c.NegotiationId}")
-                : state.StandingOf(c.NegotiationId, c.DuplicateOf).DuplicateOf == c.StatementId ? Rejection.RuleBroken($"statement {c.DuplicateOf} is already marked a duplicate of {c.StatementId}")
+                : LeadsBackTo(state, c.NegotiationId, c.DuplicateOf, c.StatementId) ? Rejection.RuleBroken($"statement {c.DuplicateOf} is already marked, through its links, a duplicate of {c.StatementId}: one record of the utterance must stand")
                 : standing.DuplicateOf is { } other ? Rejection.RuleBroken($"statement {c.StatementId} is already a duplicate of {other}; unlink it first")
                 : NotVoid(standing, c.StatementId),
             Validate.Slug("duplicate of", c.DuplicateOf), Reason(c.Reason));
+
+    /// <summary>Whether following duplicate links from one statement reaches another: a link closing that loop would leave no record standing.</summary>
+    private static bool LeadsBackTo(Party state, string negotiationId, string from, string to)
+    {
+        var seen = new HashSet<string>();
+        for (var at = from; at is not null && seen.Add(at); at = state.StandingOf(negotiationId, at).DuplicateOf)
+        {
+            if (at == to)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     public static Decision Decide(UnlinkDuplicate c, Party? state) =>
         Annotate(state, c.NegotiationId, c.StatementId, new DuplicateUnlinked(c.NegotiationId, c.StatementId, c.PartyId, c.DuplicateOf, c.Reason),
