@@ -41,8 +41,7 @@ public sealed record NegotiationDiff(
             added.OfType<AgreementSigned>().ToList(),
             added.OfType<NegotiationStatusChanged>().ToList(),
             added.OfType<PartyJoined>().ToList(),
-            added.Where(e => e is StatementRetracted or StatementDenied or StatementClarified or StatementReported or ReportCorrected
-                or RecordAmended or RecordVoided or DuplicateLinked or DuplicateUnlinked or StatementGraded or SourceGraded).ToList(),
+            added.Where(e => e is IStatementAnnotation or SourceGraded).ToList(),
             before.All.Count(e => !stillThere.Contains(e.Sequence)));
     }
 

@@ -71,16 +71,7 @@ public sealed class NegotiationEvents(IReadOnlyList<IEvent> events)
     {
         StatementMade x => x.NegotiationId,
         ProposalAnswered x => x.NegotiationId,
-        StatementRetracted x => x.NegotiationId,
-        StatementDenied x => x.NegotiationId,
-        StatementClarified x => x.NegotiationId,
-        StatementReported x => x.NegotiationId,
-        ReportCorrected x => x.NegotiationId,
-        RecordAmended x => x.NegotiationId,
-        RecordVoided x => x.NegotiationId,
-        DuplicateLinked x => x.NegotiationId,
-        DuplicateUnlinked x => x.NegotiationId,
-        StatementGraded x => x.NegotiationId,
+        IStatementAnnotation x => x.NegotiationId,
         _ => null,
     };
 

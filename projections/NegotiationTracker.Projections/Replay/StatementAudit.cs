@@ -47,16 +47,7 @@ public sealed record StatementAudit(string NegotiationId, string StatementId, st
     private static (string, string)? About(object data) => data switch
     {
         StatementMade x => (x.NegotiationId, x.StatementId),
-        StatementRetracted x => (x.NegotiationId, x.StatementId),
-        StatementDenied x => (x.NegotiationId, x.StatementId),
-        StatementClarified x => (x.NegotiationId, x.StatementId),
-        StatementReported x => (x.NegotiationId, x.StatementId),
-        ReportCorrected x => (x.NegotiationId, x.StatementId),
-        RecordAmended x => (x.NegotiationId, x.StatementId),
-        RecordVoided x => (x.NegotiationId, x.StatementId),
-        DuplicateLinked x => (x.NegotiationId, x.StatementId),
-        DuplicateUnlinked x => (x.NegotiationId, x.StatementId),
-        StatementGraded x => (x.NegotiationId, x.StatementId),
+        IStatementAnnotation x => (x.NegotiationId, x.StatementId),
         _ => null,
     };
 }

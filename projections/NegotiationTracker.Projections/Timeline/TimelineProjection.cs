@@ -139,26 +139,13 @@ public sealed partial class TimelineProjection : EventProjection
 
     /// <summary>A later fact about a statement: acted by the statement's party, about that statement.</summary>
     private static void Annotation<T>(IEvent<T> e, IDocumentOperations operations, string kind, string title, PartialDate? said, Action<TimelineEntry>? more = null)
-        where T : notnull
+        where T : IStatementAnnotation
     {
-        var (negotiationId, partyId, statementId) = e.Data switch
+        var about = (IStatementAnnotation)e.Data;
+        operations.Store(Entry(e, about.NegotiationId, kind, said, title, entry =>
         {
-            StatementRetracted x => (x.NegotiationId, x.PartyId, x.StatementId),
-            StatementDenied x => (x.NegotiationId, x.PartyId, x.StatementId),
-            StatementClarified x => (x.NegotiationId, x.PartyId, x.StatementId),
-            StatementReported x => (x.NegotiationId, x.PartyId, x.StatementId),
-            ReportCorrected x => (x.NegotiationId, x.PartyId, x.StatementId),
-            RecordAmended x => (x.NegotiationId, x.PartyId, x.StatementId),
-            RecordVoided x => (x.NegotiationId, x.PartyId, x.StatementId),
-            DuplicateLinked x => (x.NegotiationId, x.PartyId, x.StatementId),
-            DuplicateUnlinked x => (x.NegotiationId, x.PartyId, x.StatementId),
-            StatementGraded x => (x.NegotiationId, x.PartyId, x.StatementId),
-            _ => throw new ArgumentException($"{typeof(T).Name} is not about a statement", nameof(e)),
-        };
-        operations.Store(Entry(e, negotiationId, kind, said, title, entry =>
-        {
-            entry.PartyId = partyId;
-            entry.Subject = statementId;
+            entry.PartyId = about.PartyId;
+            entry.Subject = about.StatementId;
             more?.Invoke(entry);
         }));
     }
