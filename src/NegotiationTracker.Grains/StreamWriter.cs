@@ -12,7 +12,7 @@ namespace NegotiationTracker.Grains;
 /// never re-applied blindly (the trap of JournaledGrain's retry). Every event is sealed on the way in: chained by hash to the
 /// event before it in the stream, in the same row and transaction (see <see cref="EventSealer"/>).
 /// </summary>
-internal sealed class StreamWriter<TState>(IDocumentStore store, string streamKey, Func<TState?, object, TState?> evolve)
+internal sealed class StreamWriter<TState>(IDocumentStore store, TimeProvider clock, string streamKey, Func<TState?, object, TState?> evolve)
     where TState : class
 {
     private const int Attempts = 3;
@@ -55,7 +55,7 @@ internal sealed class StreamWriter<TState>(IDocumentStore store, string streamKe
             var append = Version == 0
                 ? session.Events.StartStream(streamKey, decision.Events)
                 : session.Events.Append(streamKey, Version + decision.Events.Count, decision.Events);
-            var head = EventSealer.Seal(append.Events, streamKey, Version, ChainHead, recording.RecordedBy, TimeProvider.System.GetUtcNow());
+            var head = EventSealer.Seal(append.Events, streamKey, Version, ChainHead, recording.RecordedBy, clock.GetUtcNow());
 
             try
             {
@@ -68,8 +68,8 @@ internal sealed class StreamWriter<TState>(IDocumentStore store, string streamKe
             }
             catch (DocumentAlreadyExistsException e)
             {
-                // An inline view refused a duplicate (a statement id another party already used): nothing was appended.
-                return new CommandResult(0, Version, Rejection.Conflict($"{e.Id} is already recorded"));
+                // The statement-id claim refused a duplicate (an id another party already used in the negotiation): nothing was appended.
+                return new CommandResult(0, Version, Rejection.Conflict($"statement id {e.Id} is already used in this negotiation by another party"));
             }
 
             Version += decision.Events.Count;

@@ -11,7 +11,7 @@ public sealed class NegotiationGrain(IDocumentStore store, TimeProvider clock) :
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        stream = new StreamWriter<Negotiation>(store, Streams.Negotiation(this.GetPrimaryKeyString()), Negotiation.Evolve);
+        stream = new StreamWriter<Negotiation>(store, clock, Streams.Negotiation(this.GetPrimaryKeyString()), Negotiation.Evolve);
         await stream.LoadAsync(cancellationToken);
     }
 

@@ -11,7 +11,7 @@ public sealed class PartyGrain(IDocumentStore store, TimeProvider clock) : Grain
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        stream = new StreamWriter<Party>(store, Streams.Party(Id), Party.Evolve);
+        stream = new StreamWriter<Party>(store, clock, Streams.Party(Id), Party.Evolve);
         await stream.LoadAsync(cancellationToken);
     }
 
