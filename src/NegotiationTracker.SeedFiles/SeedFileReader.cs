@@ -286,13 +286,24 @@ public static class SeedFileReader
                 if (e.Has("source") && e.Has("reliability") && !e.Has("statement") && !e.Has("credibility") && !e.Has("by"))
                 {
                     var reliability = e.Text("reliability");
-                    return new Located(new GradeSource(negotiationId, e.Text("source"), reliability.Length == 1 ? reliability[0] : '?', e.Text("reason")), line, $"grade of source {e.Text("source")}");
+                    if (reliability.Length != 1)
+                    {
+                        file.Error(body, $"grade: reliability '{reliability}' is not one letter from A (completely reliable) to F (cannot be judged)");
+                        return null;
+                    }
+
+                    return new Located(new GradeSource(negotiationId, e.Text("source"), reliability[0], e.Text("reason")), line, $"grade of source {e.Text("source")}");
                 }
 
                 if (e.Has("statement") && e.Has("credibility") && !e.Has("source") && !e.Has("reliability"))
                 {
                     var (statement, by) = Speaker(file, e, speakers);
-                    var credibility = int.TryParse(e.Text("credibility"), out var value) ? value : 0;
+                    if (!int.TryParse(e.Text("credibility"), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var credibility))
+                    {
+                        file.Error(body, $"grade: credibility '{e.Text("credibility")}' is not a number from 1 (confirmed) to 6 (cannot be judged)");
+                        return null;
+                    }
+
                     return new Located(new GradeStatement(negotiationId, statement, by, credibility, e.Text("reason")), line, $"grade of {statement}");
                 }
 

@@ -118,7 +118,14 @@ public class when_a_file_grades_a_statement_with_a_word_for_a_credibility
         """);
 
     [Fact]
-    public void the_grade_is_refused_on_its_line() => CheckAgainstEmptyStore(Yaml).ShouldHaveSingleItem().Line.ShouldBe(LineOf(Yaml, "- grade:"));
+    public void the_file_is_refused_where_the_grade_is_read_and_the_error_says_what_a_credibility_is()
+    {
+        var rejected = Should.Throw<SeedFileRejected>(() => SeedFileReader.Parse("corrections.yaml", Yaml));
+
+        var error = rejected.Errors.ShouldHaveSingleItem();
+        error.Line.ShouldBe(LineOf(Yaml, "statement: s1"));
+        error.Message.ShouldBe("grade: credibility 'high' is not a number from 1 (confirmed) to 6 (cannot be judged)");
+    }
 }
 
 public class when_a_file_grades_a_source_it_does_not_register
