@@ -1,3 +1,5 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
 using JasperFx;
 using JasperFx.Events;
 using JasperFx.Events.Projections;
@@ -47,7 +49,10 @@ public static class NegotiationStore
     {
         options.Connection(connectionString);
         options.DatabaseSchemaName = schema;
-        options.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase);
+        // Vocabulary words are stored as users write them ("principal", "opposes"): the converter with a naming policy goes
+        // first, ahead of the one Marten adds for EnumStorage.AsString, which would store "Principal".
+        options.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase,
+            configure: json => json.Converters.Insert(0, new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
         options.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;
 
         options.Events.StreamIdentity = StreamIdentity.AsString;
