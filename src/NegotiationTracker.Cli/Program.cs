@@ -19,6 +19,7 @@ var root = new RootCommand("negotiation: an event-sourced ledger of policy negot
     ProjectionsCommand.Create(),
     VerifyCommand.Create(),
     CheckpointCommand.Create(),
+    ServeCommand.Create(),
 };
 
 return await root.Parse(args).InvokeAsync();

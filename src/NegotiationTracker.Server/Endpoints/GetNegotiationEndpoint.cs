@@ -1,0 +1,17 @@
+using Marten;
+using Microsoft.AspNetCore.Http;
+using NegotiationTracker.Projections.Negotiations;
+using Wolverine.Http;
+
+namespace NegotiationTracker.Server.Endpoints;
+
+public static class GetNegotiationEndpoint
+{
+    /// <summary>The negotiation's state, the same document as <c>negotiation state ID --format json</c>.</summary>
+    [WolverineGet("/api/negotiations/{id}")]
+    public static async Task<IResult> Get(string id, IQuerySession session, CancellationToken cancellationToken)
+    {
+        var state = await NegotiationState.LoadAsync(session, id, cancellationToken);
+        return state is null ? Problems.NegotiationNotFound(id) : Results.Ok(state);
+    }
+}

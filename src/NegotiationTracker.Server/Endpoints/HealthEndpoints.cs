@@ -1,0 +1,24 @@
+using Microsoft.AspNetCore.Http;
+using Wolverine.Http;
+
+namespace NegotiationTracker.Server.Endpoints;
+
+public static class LiveEndpoint
+{
+    /// <summary>The process answers HTTP; says nothing about its dependencies.</summary>
+    [WolverineGet("/health/live")]
+    public static IResult Get() => Results.Ok(new { status = "live" });
+}
+
+public static class ReadyEndpoint
+{
+    /// <summary>200 when PostgreSQL answers and the silo takes grain calls; 503 problem details otherwise.</summary>
+    [WolverineGet("/health/ready")]
+    public static async Task<IResult> Get(Readiness readiness, IGrainFactory grains, CancellationToken cancellationToken)
+    {
+        var problem = await readiness.CheckAsync(grains, cancellationToken);
+        return problem is null
+            ? Results.Ok(new { status = "ready" })
+            : Results.Problem(title: "Not ready", detail: problem, statusCode: StatusCodes.Status503ServiceUnavailable);
+    }
+}

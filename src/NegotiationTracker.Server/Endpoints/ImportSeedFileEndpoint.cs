@@ -1,0 +1,76 @@
+using System.Text;
+using Microsoft.AspNetCore.Http;
+using NegotiationTracker.Grains;
+using NegotiationTracker.Grains.Import;
+using NegotiationTracker.SeedFiles;
+using Wolverine.Http;
+
+namespace NegotiationTracker.Server.Endpoints;
+
+public static class ImportSeedFileEndpoint
+{
+    private static readonly string[] MediaTypes = ["text/yaml", "application/yaml", "application/x-yaml", "text/x-yaml", "text/plain"];
+
+    /// <summary>
+    /// Imports a seed file (the body, YAML) through the grains, as <c>negotiation import</c> does: the whole file is checked
+    /// first, so a rejected file appends nothing (422, with file:line: message errors); a re-import appends nothing.
+    /// <c>?name=</c> names the file in error messages.
+    /// </summary>
+    [WolverinePost("/api/imports")]
+    public static async Task<IResult> Post(HttpRequest request, string? name, ImportSeedFile import, CancellationToken cancellationToken)
+    {
+        var mediaType = request.ContentType?.Split(';')[0].Trim().ToLowerInvariant();
+        if (mediaType is null || !MediaTypes.Contains(mediaType))
+        {
+            return Results.Problem(title: "Unsupported media type", detail: $"send the seed file as {string.Join(" or ", MediaTypes)}",
+                statusCode: StatusCodes.Status415UnsupportedMediaType);
+        }
+
+        if (request.ContentLength > NegotiationServer.MaxImportBytes)
+        {
+            return TooLarge();
+        }
+
+        var text = await ReadAsync(request.Body, cancellationToken);
+        if (text is null)
+        {
+            return TooLarge();
+        }
+
+        try
+        {
+            var seed = SeedFileReader.Parse(string.IsNullOrWhiteSpace(name) ? "request" : name, text);
+            // No authentication yet: every API write is recorded as "api". Once the server authenticates callers, this is the user.
+            var result = await import.ImportAsync(seed, Recording.By("api"), cancellationToken: cancellationToken);
+            return Results.Ok(new { negotiationId = result.NegotiationId, steps = result.Steps, eventsAppended = result.EventsAppended });
+        }
+        catch (SeedFileRejected e)
+        {
+            return Results.Problem(title: "The seed file was rejected; nothing was appended", detail: e.Errors.Count == 1 ? e.Errors[0].ToString() : $"{e.Errors.Count} errors",
+                statusCode: StatusCodes.Status422UnprocessableEntity,
+                extensions: new Dictionary<string, object?> { ["errors"] = e.Errors.Select(error => error.ToString()).ToArray() });
+        }
+    }
+
+    private static IResult TooLarge() => Results.Problem(title: "Seed file too large", detail: $"the limit is {NegotiationServer.MaxImportBytes:N0} bytes",
+        statusCode: StatusCodes.Status413PayloadTooLarge);
+
+    /// <returns>The body as UTF-8 text, or null when it is longer than the limit (a chunked body has no Content-Length).</returns>
+    private static async Task<string?> ReadAsync(Stream body, CancellationToken cancellationToken)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = await body.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (buffer.Length + read > NegotiationServer.MaxImportBytes)
+            {
+                return null;
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+    }
+}

@@ -1,0 +1,102 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Marten;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using NegotiationTracker.Grains;
+using NegotiationTracker.Infrastructure.EventStore;
+using Wolverine;
+using Wolverine.Http;
+using Wolverine.Marten;
+
+namespace NegotiationTracker.Server;
+
+/// <summary>
+/// The server: one ASP.NET Core process hosting the Orleans silo (the single writers), Marten (event store and read
+/// models) and Wolverine (HTTP endpoints, and the distribution of Marten's async projections).
+/// </summary>
+public static class NegotiationServer
+{
+    public const string DefaultUrls = "http://127.0.0.1:5080";
+
+    /// <summary>The largest seed file <c>POST /api/imports</c> accepts, the same limit as the CLI's.</summary>
+    public const long MaxImportBytes = SeedFiles.SeedFileReader.MaxFileBytes;
+
+    /// <param name="urls">Where to listen, e.g. <c>http://127.0.0.1:5080</c>; port 0 picks a free port (tests).</param>
+    public static WebApplication Build(string[] args, string connectionString, string urls = DefaultUrls, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args,
+            // The CLI or a test runner is the entry assembly; name this one so configuration and discovery find it.
+            ApplicationName = typeof(NegotiationServer).Assembly.GetName().Name,
+        });
+        builder.WebHost.UseUrls(urls);
+        // Start-up, shutdown and problems; not every request. Orleans warns about GC settings at every start: errors only.
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        builder.Logging.AddFilter("Orleans", LogLevel.Error);
+        builder.Logging.AddFilter("Polly", LogLevel.Warning);
+        builder.Logging.AddFilter("Wolverine", LogLevel.Warning);
+        // No message handlers yet, only HTTP endpoints.
+        builder.Logging.AddFilter("Wolverine.Configuration.HandlerDiscovery", LogLevel.Error);
+        builder.Logging.AddFilter("Marten", LogLevel.Warning);
+        builder.Logging.AddFilter("JasperFx", LogLevel.Warning);
+
+        // Marten as in AddNegotiationStore, but with no daemon of its own (never HotCold, see STACK-NOTES): Wolverine
+        // runs the async projections, and would spread them over the nodes if there were several.
+        builder.Services.AddMarten(options => NegotiationStore.Configure(options, connectionString))
+            .UseLightweightSessions()
+            .ApplyAllDatabaseChangesOnStartup()
+            .IntegrateWithWolverine(x => x.UseWolverineManagedEventSubscriptionDistribution = true);
+        builder.Services.AddNegotiationGrains();
+        builder.Services.AddSingleton(new Readiness(connectionString));
+
+        // Free silo and gateway ports, so a server can run beside CLI commands (each starts its own silo) on one machine.
+        builder.UseOrleans(silo => silo.UseLocalhostClustering(siloPort: FreePort(), gatewayPort: FreePort()));
+
+        builder.Host.UseWolverine(options =>
+        {
+            options.ApplicationAssembly = typeof(NegotiationServer).Assembly;
+            // One node for now; Balanced once several servers share the database.
+            options.Durability.Mode = DurabilityMode.Solo;
+            options.UseRuntimeCompilation();
+        });
+        builder.Services.AddWolverineHttp();
+        builder.Services.AddProblemDetails();
+        builder.Services.ConfigureHttpJsonOptions(o => Json(o.SerializerOptions));
+
+        configure?.Invoke(builder);
+
+        var app = builder.Build();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.MapWolverineEndpoints(options =>
+        {
+            options.MapConcurrencyFailuresToConflict();
+            // ?includeRetracted=maybe is a 400, not a silent false.
+            options.RejectUnparseableQueryValues = true;
+        });
+        return app;
+    }
+
+    /// <summary>camelCase names and vocabulary words ("principal", "supports"), the same JSON as the CLI's <c>--format json</c>.</summary>
+    public static void Json(JsonSerializerOptions options)
+    {
+        options.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
+        options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
+        options.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
