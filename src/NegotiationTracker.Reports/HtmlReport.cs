@@ -547,6 +547,10 @@ public static class HtmlReport
         .matrix td { text-align: center; vertical-align: middle; border-left: 1px solid var(--rule); }
         .matrix td .date, .matrix td .shift { display: block; font-size: .72rem; color: var(--muted); }
         .matrix td .shift { color: var(--accent); }
+        /* Many parties make narrow columns: let a chip and its notes shrink and wrap inside the cell instead of spilling over. */
+        .matrix td { padding-left: 2px; padding-right: 2px; overflow-wrap: anywhere; }
+        .matrix td .chip { max-width: 100%; box-sizing: border-box; overflow: hidden; text-overflow: ellipsis; padding: 0 4px; font-size: .7rem; }
+        .matrix td .shift { white-space: normal; }
         .matrix td.supports { background: #f0fdf4; } .matrix td.opposes { background: #fef2f2; }
         .matrix td.conditional { background: #fffbeb; } .matrix td.neutral { background: #f3f4f6; }
         .matrix td.none { color: #cbd5e1; }
