@@ -26,7 +26,8 @@ public sealed record NegotiationReport(
 {
     public const int DefaultLatestStatements = 10;
 
-    public IReadOnlyList<ProposalLineage> OpenProposals => Proposals.Where(p => p.Status == "open").ToList();
+    /// <summary>Proposals still on the table: not answered yet, or accepted by every party that answered.</summary>
+    public IReadOnlyList<ProposalLineage> OpenProposals => Proposals.Where(p => ProposalStatuses.OnTheTable(p.Status)).ToList();
 
     /// <summary>The most recently said statements, newest first.</summary>
     public IReadOnlyList<StatementView> LatestStatements(int count) => Statements.Reverse().Take(count).ToList();

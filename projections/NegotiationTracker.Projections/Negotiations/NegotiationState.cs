@@ -18,7 +18,8 @@ public sealed record NegotiationState(
     IReadOnlyList<AgreementView> Agreements,
     IReadOnlyList<SourceEntry> Sources)
 {
-    public int OpenProposals => Proposals.Count(p => p.Status == "open");
+    /// <summary>Proposals still on the table: not answered yet, or accepted by every party that answered.</summary>
+    public int OpenProposals => Proposals.Count(p => Projections.Proposals.ProposalStatuses.OnTheTable(p.Status));
 
     public int Statements => Parties.Sum(p => p.Statements);
 

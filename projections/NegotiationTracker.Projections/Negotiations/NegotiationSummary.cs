@@ -56,7 +56,8 @@ public sealed class ProposalEntry
     public string Id { get; set; } = "";
     public string By { get; set; } = "";
     public string Title { get; set; } = "";
-    public string Status { get; set; } = "open";
+    /// <summary>See <see cref="Proposals.ProposalStatuses"/>.</summary>
+    public string Status { get; set; } = Proposals.ProposalStatuses.Open;
     public PartialDate? Tabled { get; set; }
     public List<TermEntry> Terms { get; set; } = [];
     public List<AnswerEntry> Answers { get; set; } = [];

@@ -3,6 +3,7 @@ using Marten.Events.Projections;
 using NegotiationTracker.Domain.Common;
 using NegotiationTracker.Domain.Negotiations;
 using NegotiationTracker.Domain.Parties;
+using NegotiationTracker.Projections.Proposals;
 
 namespace NegotiationTracker.Projections.Negotiations;
 
@@ -90,7 +91,7 @@ public sealed partial class NegotiationSummaryProjection : MultiStreamProjection
     {
         if (view.Proposals.Find(p => p.Id == e.Data.ProposalId) is { } proposal)
         {
-            proposal.Status = ProposalStatus.Withdrawn.Word();
+            proposal.Status = ProposalStatuses.Withdrawn;
         }
 
         Touch(view, e, ownStream: true);
@@ -110,7 +111,7 @@ public sealed partial class NegotiationSummaryProjection : MultiStreamProjection
         });
         if (a.ProposalId is not null && view.Proposals.Find(p => p.Id == a.ProposalId) is { } adopted)
         {
-            adopted.Status = ProposalStatus.Adopted.Word();
+            adopted.Status = ProposalStatuses.Adopted;
             adopted.AgreementId = a.AgreementId;
         }
 
@@ -197,6 +198,7 @@ public sealed partial class NegotiationSummaryProjection : MultiStreamProjection
         if (view.Proposals.Find(p => p.Id == e.Data.ProposalId) is { } proposal)
         {
             proposal.Answers.Add(new AnswerEntry(e.Data.PartyId, e.Data.Answer, e.Data.CounterProposalId, e.Data.Said));
+            proposal.Status = ProposalStatuses.Of(false, false, proposal.Answers.Select(a => (a.Party, a.Answer)));
         }
 
         Touch(view, e, ownStream: false);

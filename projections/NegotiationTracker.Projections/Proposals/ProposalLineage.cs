@@ -19,7 +19,8 @@ public sealed class ProposalLineage
     /// <summary>The proposal this one was tabled to counter, when a party answered that one with this one.</summary>
     public string? Counters { get; set; }
 
-    public string Status { get; set; } = "open";
+    /// <summary>See <see cref="ProposalStatuses"/>.</summary>
+    public string Status { get; set; } = ProposalStatuses.Open;
     public string? WithdrawnReason { get; set; }
     public string? AgreementId { get; set; }
 

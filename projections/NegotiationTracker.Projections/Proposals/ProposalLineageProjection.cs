@@ -43,6 +43,10 @@ public sealed partial class ProposalLineageProjection : MultiStreamProjection<Pr
         if (view.ProposalId == e.Data.ProposalId)
         {
             view.Answers.Add(new ProposalAnswerEntry(e.Data.PartyId, e.Data.Answer, e.Data.CounterProposalId, e.Data.Said, e.Sequence));
+            if (view.Status is not (ProposalStatuses.Withdrawn or ProposalStatuses.Adopted))
+            {
+                view.Status = ProposalStatuses.Of(false, false, view.Answers.Select(a => (a.Party, a.Answer)));
+            }
         }
         else
         {
@@ -52,13 +56,13 @@ public sealed partial class ProposalLineageProjection : MultiStreamProjection<Pr
 
     public void Apply(ProposalLineage view, ProposalWithdrawn e)
     {
-        view.Status = ProposalStatus.Withdrawn.Word();
+        view.Status = ProposalStatuses.Withdrawn;
         view.WithdrawnReason = e.Reason;
     }
 
     public void Apply(ProposalLineage view, AgreementReached e)
     {
-        view.Status = ProposalStatus.Adopted.Word();
+        view.Status = ProposalStatuses.Adopted;
         view.AgreementId = e.AgreementId;
     }
 }

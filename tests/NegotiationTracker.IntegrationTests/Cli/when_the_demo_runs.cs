@@ -75,7 +75,7 @@ public sealed class when_the_demo_runs(DemoFixture demo) : IClassFixture<DemoFix
         }
 
         var proposal = root.GetProperty("proposals")[0];
-        proposal.GetProperty("status").GetString().ShouldBe("open");
+        proposal.GetProperty("status").GetString().ShouldBe("accepted");
         proposal.GetProperty("answers")[0].GetProperty("answer").GetString().ShouldBe("accept");
         root.GetProperty("agreements").GetArrayLength().ShouldBe(0);
     }

@@ -133,7 +133,7 @@ public sealed class when_a_negotiation_is_scripted(ScriptedNegotiationFixture sc
         var p1 = proposals.Single(p => p.ProposalId == "p1");
         var p2 = proposals.Single(p => p.ProposalId == "p2");
         p1.Answers.ShouldHaveSingleItem().ShouldSatisfyAllConditions(a => a.Answer.ShouldBe(Answer.Counter), a => a.CounterProposal.ShouldBe("p2"));
-        p1.Status.ShouldBe("open");
+        p1.Status.ShouldBe("countered");
         p2.Counters.ShouldBe("p1");
         p2.Answers.ShouldHaveSingleItem().Answer.ShouldBe(Answer.Accept);
         p2.Status.ShouldBe("adopted");
@@ -165,7 +165,7 @@ public sealed class when_a_negotiation_is_scripted(ScriptedNegotiationFixture sc
 
         state.Parties.Single(p => p.Id == script.Iraq).Statements.ShouldBe(3);
         state.Parties.Single(p => p.Id == script.Us).Statements.ShouldBe(1);
-        state.OpenProposals.ShouldBe(2);
+        state.OpenProposals.ShouldBe(1);
         state.Status.ShouldBe(NegotiationStatus.Active);
     }
 
