@@ -1,6 +1,6 @@
 using NegotiationTracker.Infrastructure.Postgres;
 
-namespace NegotiationTracker.IntegrationTests.Fixtures;
+namespace NegotiationTracker.Testing;
 
 /// <summary>
 /// One private PostgreSQL cluster per test run, provisioned the way the program provisions its own, and a fresh database
@@ -18,7 +18,9 @@ public static class TestDatabase
         return cluster.ConnectionString(name);
     }
 
-    private const string FolderPrefix = "negotiation-tracker-tests-";
+    // Compiled into each test project (linked from tests/Shared): the prefix names the project, so one project's sweep of
+    // stale clusters never touches another's.
+    private static readonly string FolderPrefix = $"negotiation-tracker-{typeof(TestDatabase).Assembly.GetName().Name!.ToLowerInvariant()}-";
 
     private static async Task<EmbeddedPostgres> StartAsync()
     {
