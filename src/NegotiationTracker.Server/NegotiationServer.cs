@@ -4,6 +4,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Marten;
+using Scalar.AspNetCore;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
@@ -69,6 +70,7 @@ public static class NegotiationServer
         });
         builder.Services.AddWolverineHttp();
         builder.Services.AddProblemDetails();
+        builder.Services.AddOpenApi();
         builder.Services.ConfigureHttpJsonOptions(o => Json(o.SerializerOptions));
 
         configure?.Invoke(builder);
@@ -82,6 +84,8 @@ public static class NegotiationServer
             // ?includeRetracted=maybe is a 400, not a silent false.
             options.RejectUnparseableQueryValues = true;
         });
+        app.MapOpenApi();
+        app.MapScalarApiReference();
         return app;
     }
 
