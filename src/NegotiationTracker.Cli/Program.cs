@@ -20,6 +20,7 @@ var root = new RootCommand("negotiation: an event-sourced ledger of policy negot
     VerifyCommand.Create(),
     CheckpointCommand.Create(),
     ServeCommand.Create(),
+    KeysCommand.Create(),
 };
 
 return await root.Parse(args).InvokeAsync();

@@ -37,6 +37,11 @@ internal sealed class StreamWriter<TState>(IDocumentStore store, TimeProvider cl
     {
         for (var attempt = 1; ; attempt++)
         {
+            if (recording.ExpectedVersion is { } expected && expected != Version)
+            {
+                return new CommandResult(0, Version, Rejection.Conflict($"the stream is at version {Version}, not {expected}: read it again and decide on what it says now"));
+            }
+
             var decision = decide(State);
             if (decision.Rejection is { } rejection)
             {
@@ -61,10 +66,16 @@ internal sealed class StreamWriter<TState>(IDocumentStore store, TimeProvider cl
             {
                 await session.SaveChangesAsync();
             }
-            catch (Exception e) when (attempt < Attempts && IsVersionConflict(e))
+            catch (Exception e) when (IsVersionConflict(e))
             {
                 await LoadAsync();
-                continue;
+                if (attempt < Attempts)
+                {
+                    continue;
+                }
+
+                // Reported, never dropped: the caller learns the command was not recorded and may send it again.
+                return new CommandResult(0, Version, Rejection.Conflict($"the stream changed under this command {Attempts} times in a row; nothing was appended, send it again"));
             }
             catch (DocumentAlreadyExistsException e)
             {

@@ -4,6 +4,12 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Marten;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http;
+using NegotiationTracker.Infrastructure.Access;
+using NegotiationTracker.Server.Access;
+using NegotiationTracker.Server.Endpoints.Commands;
 using Scalar.AspNetCore;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -30,8 +36,13 @@ public static class NegotiationServer
     public const long MaxImportBytes = SeedFiles.SeedFileReader.MaxFileBytes;
 
     /// <param name="urls">Where to listen, e.g. <c>http://127.0.0.1:5080</c>; port 0 picks a free port (tests).</param>
-    public static WebApplication Build(string[] args, string connectionString, string urls = DefaultUrls, Action<WebApplicationBuilder>? configure = null)
+    /// <summary>The largest request body anywhere else: a command is a few kilobytes, a statement at most 20,000 characters.</summary>
+    public const long MaxRequestBytes = 1024 * 1024;
+
+    public static WebApplication Build(string[] args, string connectionString, string urls = DefaultUrls, Action<WebApplicationBuilder>? configure = null,
+        ServerSettings? settings = null)
     {
+        settings ??= new ServerSettings();
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
             Args = args,
@@ -39,6 +50,7 @@ public static class NegotiationServer
             ApplicationName = typeof(NegotiationServer).Assembly.GetName().Name,
         });
         builder.WebHost.UseUrls(urls);
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = MaxRequestBytes);
         // Start-up, shutdown and problems; not every request. Orleans warns about GC settings at every start: errors only.
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.Logging.AddFilter("Orleans", LogLevel.Error);
@@ -51,12 +63,22 @@ public static class NegotiationServer
 
         // Marten as in AddNegotiationStore, but with no daemon of its own (never HotCold, see STACK-NOTES): Wolverine
         // runs the async projections, and would spread them over the nodes if there were several.
-        builder.Services.AddMarten(options => NegotiationStore.Configure(options, connectionString))
+        builder.Services.AddMarten(options =>
+            {
+                NegotiationStore.Configure(options, connectionString);
+                options.Schema.For<IdempotentRequest>();
+            })
             .UseLightweightSessions()
             .ApplyAllDatabaseChangesOnStartup()
             .IntegrateWithWolverine(x => x.UseWolverineManagedEventSubscriptionDistribution = true);
         builder.Services.AddNegotiationGrains();
         builder.Services.AddSingleton(new Readiness(connectionString));
+        builder.Services.AddSingleton(settings);
+        builder.Services.AddSingleton<HttpCommands>();
+        builder.Services.AddSingleton<CommandBody>();
+        builder.Services.AddAuthentication(ApiKeyAuthentication.SchemeName)
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthentication>(ApiKeyAuthentication.SchemeName, null);
+        builder.Services.AddAuthorization(options => Roles.AddPolicies(options, settings.AnonymousReads));
 
         // Free silo and gateway ports, so a server can run beside CLI commands (each starts its own silo) on one machine.
         builder.UseOrleans(silo => silo.UseLocalhostClustering(siloPort: FreePort(), gatewayPort: FreePort()));
@@ -70,23 +92,42 @@ public static class NegotiationServer
         });
         builder.Services.AddWolverineHttp();
         builder.Services.AddProblemDetails();
-        builder.Services.AddOpenApi();
+        builder.Services.AddOpenApi(options => options.AddDocumentTransformer<ApiKeyDocumentation>());
         builder.Services.ConfigureHttpJsonOptions(o => Json(o.SerializerOptions));
 
         configure?.Invoke(builder);
 
         var app = builder.Build();
-        app.UseExceptionHandler();
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            // A body cut short, too large or not JSON is the caller's mistake (4xx), not the server's.
+            StatusCodeSelector = e => e switch
+            {
+                BadHttpRequestException bad => bad.StatusCode,
+                JsonException => StatusCodes.Status400BadRequest,
+                _ => StatusCodes.Status500InternalServerError,
+            },
+        });
         app.UseStatusCodePages();
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.MapWolverineEndpoints(options =>
         {
             options.MapConcurrencyFailuresToConflict();
             // ?includeRetracted=maybe is a 400, not a silent false.
             options.RejectUnparseableQueryValues = true;
+            options.ConfigureEndpoints(Roles.Apply);
+            options.ConfigureEndpoints(CommandResponses.Apply);
         });
         app.MapOpenApi();
         app.MapScalarApiReference();
         return app;
+    }
+
+    public static async Task<bool> HasNoKeysAsync(WebApplication app, CancellationToken cancellationToken)
+    {
+        await using var session = app.Services.GetRequiredService<IDocumentStore>().QuerySession();
+        return !await session.Query<ApiKey>().AnyAsync(cancellationToken);
     }
 
     /// <summary>camelCase names and vocabulary words ("principal", "supports"), the same JSON as the CLI's <c>--format json</c>.</summary>
@@ -95,6 +136,7 @@ public static class NegotiationServer
         options.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
         options.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
+
     }
 
     private static int FreePort()

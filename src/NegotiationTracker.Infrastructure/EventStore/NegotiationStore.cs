@@ -6,6 +6,7 @@ using JasperFx.Events.Projections;
 using Marten;
 using NegotiationTracker.Domain.Negotiations;
 using NegotiationTracker.Domain.Parties;
+using NegotiationTracker.Infrastructure.Access;
 using NegotiationTracker.Infrastructure.Integrity;
 using NegotiationTracker.Projections.Agreements;
 using NegotiationTracker.Projections.Negotiations;
@@ -97,6 +98,9 @@ public static class NegotiationStore
         options.Schema.For<PartyPositions>().Index(x => x.NegotiationId);
         options.Schema.For<ProposalLineage>().Index(x => x.NegotiationId);
         options.Schema.For<AgreementRecord>().Index(x => x.NegotiationId);
+
+        // Who may use the server; not part of the ledger (keys are revoked, not appended to), but kept beside it.
+        options.Schema.For<ApiKey>();
     }
 
     /// <summary>Stored event names are a contract with every database already written: pinned here, never derived from class names.</summary>

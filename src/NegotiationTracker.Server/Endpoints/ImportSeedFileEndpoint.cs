@@ -1,5 +1,6 @@
 using System.Text;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
 using NegotiationTracker.Grains;
 using NegotiationTracker.Grains.Import;
 using NegotiationTracker.SeedFiles;
@@ -17,6 +18,7 @@ public static class ImportSeedFileEndpoint
     /// <c>?name=</c> names the file in error messages.
     /// </summary>
     [WolverinePost("/api/imports")]
+    [RequestSizeLimit(NegotiationServer.MaxImportBytes)]
     public static async Task<IResult> Post(HttpRequest request, string? name, ImportSeedFile import, CancellationToken cancellationToken)
     {
         var mediaType = request.ContentType?.Split(';')[0].Trim().ToLowerInvariant();
@@ -40,8 +42,8 @@ public static class ImportSeedFileEndpoint
         try
         {
             var seed = SeedFileReader.Parse(string.IsNullOrWhiteSpace(name) ? "request" : name, text);
-            // No authentication yet: every API write is recorded as "api". Once the server authenticates callers, this is the user.
-            var result = await import.ImportAsync(seed, Recording.By("api"), cancellationToken: cancellationToken);
+            // Every event the file appends is recorded as appended by the key's holder.
+            var result = await import.ImportAsync(seed, Recording.By(request.HttpContext.User.Identity?.Name ?? "anonymous"), cancellationToken: cancellationToken);
             return Results.Ok(new { negotiationId = result.NegotiationId, steps = result.Steps, eventsAppended = result.EventsAppended });
         }
         catch (SeedFileRejected e)

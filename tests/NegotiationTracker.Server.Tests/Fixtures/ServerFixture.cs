@@ -1,32 +1,69 @@
 using System.Net.Http.Headers;
 using System.Text;
+using Marten;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using NegotiationTracker.Infrastructure.Access;
+using NegotiationTracker.Server.Access;
 
 namespace NegotiationTracker.Server.Tests.Fixtures;
 
 /// <summary>
 /// The server as `negotiation serve` runs it (Orleans, Marten, Wolverine in one process), on a free loopback port and a
-/// fresh database, one per test class; the tests talk to it over real HTTP.
+/// fresh database, one per test class; the tests talk to it over real HTTP. <see cref="Client"/> carries an admin key
+/// (so tests of what an endpoint does are not about who may call it); <see cref="ClientWith"/> gives other roles.
 /// </summary>
-public sealed class ServerFixture : IAsyncLifetime
+public class ServerFixture : IAsyncLifetime
 {
     private WebApplication? app;
+    private readonly List<HttpClient> clients = [];
 
     public HttpClient Client { get; private set; } = null!;
 
+    /// <summary>The admin key <see cref="Client"/> sends.</summary>
+    public string AdminKey { get; private set; } = "";
+
     public IServiceProvider Services => app?.Services ?? throw new InvalidOperationException("the server has not started");
+
+    protected virtual ServerSettings Settings => new();
 
     public async Task InitializeAsync()
     {
         var connectionString = await TestDatabase.CreateAsync();
-        app = NegotiationServer.Build([], connectionString, "http://127.0.0.1:0");
+        app = NegotiationServer.Build([], connectionString, "http://127.0.0.1:0", settings: Settings);
         await app.StartAsync();
-        Client = new HttpClient { BaseAddress = new Uri(app.Urls.First()), Timeout = TimeSpan.FromMinutes(2) };
+        AdminKey = await CreateKeyAsync("Test admin", ApiRole.Admin);
+        Client = Anonymous();
+        Client.DefaultRequestHeaders.Add(ApiKeyAuthentication.Header, AdminKey);
+    }
+
+    /// <summary>Issues a key straight into the database, as `negotiation keys create` does.</summary>
+    public async Task<string> CreateKeyAsync(string name, ApiRole role)
+    {
+        await using var session = Services.GetRequiredService<IDocumentStore>().LightweightSession();
+        var (_, text) = await ApiKeys.CreateAsync(session, name, role, "tests", DateTimeOffset.UtcNow, CancellationToken.None);
+        return text;
+    }
+
+    /// <summary>A client sending a new key of <paramref name="role"/> held by <paramref name="name"/>.</summary>
+    public async Task<HttpClient> ClientWith(ApiRole role, string? name = null)
+    {
+        var client = Anonymous();
+        client.DefaultRequestHeaders.Add(ApiKeyAuthentication.Header, await CreateKeyAsync(name ?? $"Test {role}", role));
+        return client;
+    }
+
+    /// <summary>A client with no key at all.</summary>
+    public HttpClient Anonymous()
+    {
+        var client = new HttpClient { BaseAddress = new Uri(app!.Urls.First()), Timeout = TimeSpan.FromMinutes(2) };
+        clients.Add(client);
+        return client;
     }
 
     public async Task DisposeAsync()
     {
-        Client.Dispose();
+        clients.ForEach(c => c.Dispose());
         if (app is not null)
         {
             await app.StopAsync();
@@ -40,4 +77,10 @@ public sealed class ServerFixture : IAsyncLifetime
         content.Headers.ContentType = new MediaTypeHeaderValue("text/yaml");
         return Client.PostAsync($"/api/imports?name={Uri.EscapeDataString(name)}", content);
     }
+}
+
+/// <summary>A server started with reads open to callers without a key.</summary>
+public sealed class AnonymousReadsServerFixture : ServerFixture
+{
+    protected override ServerSettings Settings => new(AnonymousReads: true);
 }

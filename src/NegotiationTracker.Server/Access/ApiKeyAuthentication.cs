@@ -1,0 +1,92 @@
+using System.Security.Claims;
+using System.Text.Encodings.Web;
+using Marten;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using NegotiationTracker.Infrastructure.Access;
+
+namespace NegotiationTracker.Server.Access;
+
+/// <summary>
+/// Authenticates a request by the API key it presents: the <c>X-Api-Key</c> header, <c>Authorization: Bearer</c>, or (for
+/// the web view in a browser) the cookie the sign-in page sets. The key's name becomes the user, and so the <c>recordedBy</c>
+/// of every event the request appends; its role becomes the role claims it is allowed (each role includes those below it).
+/// </summary>
+public sealed class ApiKeyAuthentication(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, IQuerySession session)
+    : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+{
+    public const string SchemeName = "ApiKey";
+    public const string Header = "X-Api-Key";
+    public const string Cookie = "negotiation-key";
+    public const string KeyIdClaim = "key-id";
+
+    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
+    {
+        var presented = Presented(Request);
+        if (presented is null)
+        {
+            return AuthenticateResult.NoResult();
+        }
+
+        var key = await ApiKeys.AuthenticateAsync(session, presented, Context.RequestAborted);
+        if (key is null)
+        {
+            return AuthenticateResult.Fail("the API key is unknown or revoked");
+        }
+
+        var claims = new List<Claim> { new(ClaimTypes.Name, key.Name), new(KeyIdClaim, key.Id) };
+        claims.AddRange(Enum.GetValues<ApiRole>().Where(role => role <= key.Role).Select(role => new Claim(ClaimTypes.Role, Roles.Name(role))));
+        var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName));
+        return AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
+    }
+
+    /// <summary>401 as problem details for the API; a browser asking for a page is sent to the sign-in page instead.</summary>
+    protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
+    {
+        if (WantsPage(Request))
+        {
+            Response.Redirect($"/sign-in?returnUrl={Uri.EscapeDataString(Request.Path + Request.QueryString)}");
+            return;
+        }
+
+        Response.StatusCode = StatusCodes.Status401Unauthorized;
+        Response.Headers.WWWAuthenticate = $"{SchemeName} header=\"{Header}\"";
+        await Results.Problem(title: "Unauthorized",
+                detail: Presented(Request) is null
+                    ? $"send an API key in the {Header} header (create one with: negotiation keys create --role reader --name NAME)"
+                    : "the API key is unknown or revoked",
+                statusCode: StatusCodes.Status401Unauthorized)
+            .ExecuteAsync(Context);
+    }
+
+    protected override async Task HandleForbiddenAsync(AuthenticationProperties properties)
+    {
+        Response.StatusCode = StatusCodes.Status403Forbidden;
+        await Results.Problem(title: "Forbidden", detail: $"the key of {Context.User.Identity?.Name} does not have the role this needs",
+                statusCode: StatusCodes.Status403Forbidden)
+            .ExecuteAsync(Context);
+    }
+
+    private static string? Presented(HttpRequest request)
+    {
+        if (request.Headers.TryGetValue(Header, out var header) && !string.IsNullOrWhiteSpace(header))
+        {
+            return header.ToString();
+        }
+
+        var authorization = request.Headers.Authorization.ToString();
+        if (authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+        {
+            return authorization["Bearer ".Length..].Trim();
+        }
+
+        return request.Cookies.TryGetValue(Cookie, out var cookie) ? cookie : null;
+    }
+
+    private static bool WantsPage(HttpRequest request) =>
+        HttpMethods.IsGet(request.Method)
+        && !request.Path.StartsWithSegments("/api")
+        && request.Headers.Accept.ToString().Contains("text/html", StringComparison.OrdinalIgnoreCase);
+}

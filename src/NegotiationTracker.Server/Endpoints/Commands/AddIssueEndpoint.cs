@@ -1,0 +1,28 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using NegotiationTracker.Domain.Negotiations;
+using NegotiationTracker.Grains.Negotiations;
+using NegotiationTracker.Infrastructure.EventStore;
+using Wolverine.Http;
+
+namespace NegotiationTracker.Server.Endpoints.Commands;
+
+public static class AddIssueEndpoint
+{
+    /// <summary>Add an issue to a negotiation. Appended to the negotiation's stream by its grain. The body may leave out the ids the path names.</summary>
+    [WolverinePost("/api/negotiations/{negotiationId}/issues")]
+    [Tags("Negotiations"), EndpointSummary("Add an issue to a negotiation")]
+    [Consumes(typeof(AddIssue), "application/json")]
+    [ProducesResponseType<CommandAccepted>(StatusCodes.Status200OK)]
+    public static async Task<IResult> Post(string negotiationId, HttpRequest request, CommandBody body, IGrainFactory grains, HttpCommands commands)
+    {
+        var (command, problem) = await body.ReadAsync<AddIssue>(request, ("negotiationId", negotiationId));
+        if (command is null)
+        {
+            return problem!;
+        }
+
+        return await commands.SendAsync(request.HttpContext, Streams.Negotiation(negotiationId), command,
+            recording => grains.GetGrain<INegotiationGrain>(negotiationId).AddIssue(command, recording));
+    }
+}

@@ -1,0 +1,28 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using NegotiationTracker.Domain.Parties;
+using NegotiationTracker.Grains.Parties;
+using NegotiationTracker.Infrastructure.EventStore;
+using Wolverine.Http;
+
+namespace NegotiationTracker.Server.Endpoints.Commands;
+
+public static class AffiliatePersonEndpoint
+{
+    /// <summary>Record a person (a minister, an envoy) as one of a party's people, so statements and signatures can name them.</summary>
+    [WolverinePost("/api/parties/{partyId}/people")]
+    [Tags("Parties"), EndpointSummary("Affiliate a person with a party")]
+    [Consumes(typeof(AffiliatePerson), "application/json")]
+    [ProducesResponseType<CommandAccepted>(StatusCodes.Status200OK)]
+    public static async Task<IResult> Post(string partyId, HttpRequest request, CommandBody body, IGrainFactory grains, HttpCommands commands)
+    {
+        var (command, problem) = await body.ReadAsync<AffiliatePerson>(request, ("partyId", partyId));
+        if (command is null)
+        {
+            return problem!;
+        }
+
+        return await commands.SendAsync(request.HttpContext, Streams.Party(partyId), command,
+            recording => grains.GetGrain<IPartyGrain>(partyId).Affiliate(command, recording));
+    }
+}

@@ -1,0 +1,34 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using NegotiationTracker.Domain.Parties;
+using NegotiationTracker.Grains.Parties;
+using NegotiationTracker.Infrastructure.EventStore;
+using Wolverine.Http;
+
+namespace NegotiationTracker.Server.Endpoints.Commands;
+
+public static class AnswerProposalEndpoint
+{
+    /// <summary>A party (in the body) accepts, rejects or counters a proposal. Appended to the answering party's stream.</summary>
+    [WolverinePost("/api/negotiations/{negotiationId}/proposals/{proposalId}/answers")]
+    [Tags("Proposals"), EndpointSummary("A party answers a proposal")]
+    [Consumes(typeof(AnswerProposal), "application/json")]
+    [ProducesResponseType<CommandAccepted>(StatusCodes.Status200OK)]
+    public static async Task<IResult> Post(string negotiationId, string proposalId, HttpRequest request, CommandBody body, IGrainFactory grains, HttpCommands commands)
+    {
+        var (command, problem) = await body.ReadAsync<AnswerProposal>(request, ("negotiationId", negotiationId), ("proposalId", proposalId));
+        if (command is null)
+        {
+            return problem!;
+        }
+
+        // The grain is keyed by this id, so it is checked before the grain is asked.
+        if (PathIds.NotASlug("partyId", command.PartyId) is { } invalid)
+        {
+            return invalid;
+        }
+
+        return await commands.SendAsync(request.HttpContext, Streams.Party(command.PartyId), command,
+            recording => grains.GetGrain<IPartyGrain>(command.PartyId).AnswerProposal(command, recording));
+    }
+}

@@ -1,0 +1,28 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using NegotiationTracker.Domain.Negotiations;
+using NegotiationTracker.Grains.Negotiations;
+using NegotiationTracker.Infrastructure.EventStore;
+using Wolverine.Http;
+
+namespace NegotiationTracker.Server.Endpoints.Commands;
+
+public static class ChangeStatusEndpoint
+{
+    /// <summary>Change the negotiation's status, with the reason. Appended to the negotiation's stream by its grain. The body may leave out the ids the path names.</summary>
+    [WolverinePost("/api/negotiations/{negotiationId}/status-changes")]
+    [Tags("Negotiations"), EndpointSummary("Change the negotiation's status, with the reason")]
+    [Consumes(typeof(ChangeStatus), "application/json")]
+    [ProducesResponseType<CommandAccepted>(StatusCodes.Status200OK)]
+    public static async Task<IResult> Post(string negotiationId, HttpRequest request, CommandBody body, IGrainFactory grains, HttpCommands commands)
+    {
+        var (command, problem) = await body.ReadAsync<ChangeStatus>(request, ("negotiationId", negotiationId));
+        if (command is null)
+        {
+            return problem!;
+        }
+
+        return await commands.SendAsync(request.HttpContext, Streams.Negotiation(negotiationId), command,
+            recording => grains.GetGrain<INegotiationGrain>(negotiationId).ChangeStatus(command, recording));
+    }
+}

@@ -1,0 +1,36 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Marten;
+using NegotiationTracker.Domain.Parties;
+using NegotiationTracker.Grains.Parties;
+using NegotiationTracker.Infrastructure.EventStore;
+using Wolverine.Http;
+
+namespace NegotiationTracker.Server.Endpoints.Commands;
+
+public static class ClarifyStatementEndpoint
+{
+    /// <summary>Record a clarification of a statement. A correction never erases: it is appended to the stream of the party that made the statement, found from the statement id.</summary>
+    [WolverinePost("/api/negotiations/{negotiationId}/statements/{statementId}/clarifications")]
+    [Tags("Corrections"), EndpointSummary("Record a clarification of a statement")]
+    [Consumes(typeof(ClarifyStatement), "application/json")]
+    [ProducesResponseType<CommandAccepted>(StatusCodes.Status200OK)]
+    public static async Task<IResult> Post(string negotiationId, string statementId, HttpRequest request, IQuerySession session, CommandBody body,
+        IGrainFactory grains, HttpCommands commands)
+    {
+        var (partyId, unknown) = await PathIds.PartyOfStatementAsync(session, negotiationId, statementId, request.HttpContext.RequestAborted);
+        if (unknown is not null)
+        {
+            return unknown;
+        }
+
+        var (command, problem) = await body.ReadAsync<ClarifyStatement>(request, ("negotiationId", negotiationId), ("statementId", statementId), ("partyId", partyId!));
+        if (command is null)
+        {
+            return problem!;
+        }
+
+        return await commands.SendAsync(request.HttpContext, Streams.Party(partyId!), command,
+            recording => grains.GetGrain<IPartyGrain>(partyId!).Clarify(command, recording));
+    }
+}

@@ -1,0 +1,34 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using NegotiationTracker.Domain.Parties;
+using NegotiationTracker.Grains.Parties;
+using NegotiationTracker.Infrastructure.EventStore;
+using Wolverine.Http;
+
+namespace NegotiationTracker.Server.Endpoints.Commands;
+
+public static class MakeStatementEndpoint
+{
+    /// <summary>Record a statement: who said it (the party in the body, and the speaker), on which issues, with what stance, when and according to which source. Appended to the party's stream.</summary>
+    [WolverinePost("/api/negotiations/{negotiationId}/statements")]
+    [Tags("Statements"), EndpointSummary("Record a statement")]
+    [Consumes(typeof(MakeStatement), "application/json")]
+    [ProducesResponseType<CommandAccepted>(StatusCodes.Status200OK)]
+    public static async Task<IResult> Post(string negotiationId, HttpRequest request, CommandBody body, IGrainFactory grains, HttpCommands commands)
+    {
+        var (command, problem) = await body.ReadAsync<MakeStatement>(request, ("negotiationId", negotiationId));
+        if (command is null)
+        {
+            return problem!;
+        }
+
+        // The grain is keyed by this id, so it is checked before the grain is asked.
+        if (PathIds.NotASlug("partyId", command.PartyId) is { } invalid)
+        {
+            return invalid;
+        }
+
+        return await commands.SendAsync(request.HttpContext, Streams.Party(command.PartyId), command,
+            recording => grains.GetGrain<IPartyGrain>(command.PartyId).MakeStatement(command, recording));
+    }
+}

@@ -1,0 +1,34 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using NegotiationTracker.Domain.Negotiations;
+using NegotiationTracker.Grains.Negotiations;
+using NegotiationTracker.Infrastructure.EventStore;
+using Wolverine.Http;
+
+namespace NegotiationTracker.Server.Endpoints.Commands;
+
+public static class OpenNegotiationEndpoint
+{
+    /// <summary>Open a negotiation: its id, title, opening date and first issues. Opening it again with the same content appends nothing.</summary>
+    [WolverinePost("/api/negotiations")]
+    [Tags("Negotiations"), EndpointSummary("Open a negotiation")]
+    [Consumes(typeof(OpenNegotiation), "application/json")]
+    [ProducesResponseType<CommandAccepted>(StatusCodes.Status200OK)]
+    public static async Task<IResult> Post(HttpRequest request, CommandBody body, IGrainFactory grains, HttpCommands commands)
+    {
+        var (command, problem) = await body.ReadAsync<OpenNegotiation>(request);
+        if (command is null)
+        {
+            return problem!;
+        }
+
+        // The grain is keyed by this id, so it is checked before the grain is asked.
+        if (PathIds.NotASlug("negotiationId", command.NegotiationId) is { } invalid)
+        {
+            return invalid;
+        }
+
+        return await commands.SendAsync(request.HttpContext, Streams.Negotiation(command.NegotiationId), command,
+            recording => grains.GetGrain<INegotiationGrain>(command.NegotiationId).Open(command, recording));
+    }
+}

@@ -1,0 +1,34 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using NegotiationTracker.Domain.Parties;
+using NegotiationTracker.Grains.Parties;
+using NegotiationTracker.Infrastructure.EventStore;
+using Wolverine.Http;
+
+namespace NegotiationTracker.Server.Endpoints.Commands;
+
+public static class RegisterPartyEndpoint
+{
+    /// <summary>Register a party (a government, faction or organisation) before it joins negotiations.</summary>
+    [WolverinePost("/api/parties")]
+    [Tags("Parties"), EndpointSummary("Register a party")]
+    [Consumes(typeof(RegisterParty), "application/json")]
+    [ProducesResponseType<CommandAccepted>(StatusCodes.Status200OK)]
+    public static async Task<IResult> Post(HttpRequest request, CommandBody body, IGrainFactory grains, HttpCommands commands)
+    {
+        var (command, problem) = await body.ReadAsync<RegisterParty>(request);
+        if (command is null)
+        {
+            return problem!;
+        }
+
+        // The grain is keyed by this id, so it is checked before the grain is asked.
+        if (PathIds.NotASlug("partyId", command.PartyId) is { } invalid)
+        {
+            return invalid;
+        }
+
+        return await commands.SendAsync(request.HttpContext, Streams.Party(command.PartyId), command,
+            recording => grains.GetGrain<IPartyGrain>(command.PartyId).Register(command, recording));
+    }
+}

@@ -1,0 +1,28 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using NegotiationTracker.Domain.Negotiations;
+using NegotiationTracker.Grains.Negotiations;
+using NegotiationTracker.Infrastructure.EventStore;
+using Wolverine.Http;
+
+namespace NegotiationTracker.Server.Endpoints.Commands;
+
+public static class WithdrawProposalEndpoint
+{
+    /// <summary>The party that tabled a proposal withdraws it. Appended to the negotiation's stream by its grain. The body may leave out the ids the path names.</summary>
+    [WolverinePost("/api/negotiations/{negotiationId}/proposals/{proposalId}/withdrawal")]
+    [Tags("Proposals"), EndpointSummary("The party that tabled a proposal withdraws it")]
+    [Consumes(typeof(WithdrawProposal), "application/json")]
+    [ProducesResponseType<CommandAccepted>(StatusCodes.Status200OK)]
+    public static async Task<IResult> Post(string negotiationId, string proposalId, HttpRequest request, CommandBody body, IGrainFactory grains, HttpCommands commands)
+    {
+        var (command, problem) = await body.ReadAsync<WithdrawProposal>(request, ("negotiationId", negotiationId), ("proposalId", proposalId));
+        if (command is null)
+        {
+            return problem!;
+        }
+
+        return await commands.SendAsync(request.HttpContext, Streams.Negotiation(negotiationId), command,
+            recording => grains.GetGrain<INegotiationGrain>(negotiationId).WithdrawProposal(command, recording));
+    }
+}

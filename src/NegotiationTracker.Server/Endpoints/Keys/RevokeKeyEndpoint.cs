@@ -1,0 +1,23 @@
+using Marten;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using NegotiationTracker.Infrastructure.Access;
+using Wolverine.Http;
+
+namespace NegotiationTracker.Server.Endpoints.Keys;
+
+public static class RevokeKeyEndpoint
+{
+    /// <summary>Revoke a key (admin): it stops working at once and stays listed. Revoking it again changes nothing.</summary>
+    [WolverinePost("/api/keys/{keyId}/revocation")]
+    [Tags("Keys"), EndpointSummary("Revoke an API key (admin)")]
+    [ProducesResponseType<KeyView>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
+    public static async Task<IResult> Post(string keyId, HttpContext http, IDocumentSession session, TimeProvider clock)
+    {
+        var revoked = await ApiKeys.RevokeAsync(session, keyId, http.User.Identity?.Name ?? "admin", clock.GetUtcNow(), http.RequestAborted);
+        return revoked is null
+            ? Results.Problem(title: "Key not found", detail: $"there is no key {keyId}", statusCode: StatusCodes.Status404NotFound)
+            : Results.Ok(KeyView.Of(revoked));
+    }
+}
