@@ -134,7 +134,8 @@ public static class NegotiationServer
     public static void Json(JsonSerializerOptions options)
     {
         options.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
-        options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
+        // Words only: "kind": 3 would silently mean whichever word is fourth today.
+        options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
         options.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
 
     }

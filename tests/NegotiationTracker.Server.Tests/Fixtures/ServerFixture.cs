@@ -27,7 +27,7 @@ public class ServerFixture : IAsyncLifetime
 
     protected virtual ServerSettings Settings => new();
 
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
         var connectionString = await TestDatabase.CreateAsync();
         app = NegotiationServer.Build([], connectionString, "http://127.0.0.1:0", settings: Settings);
@@ -83,4 +83,14 @@ public class ServerFixture : IAsyncLifetime
 public sealed class AnonymousReadsServerFixture : ServerFixture
 {
     protected override ServerSettings Settings => new(AnonymousReads: true);
+}
+
+/// <summary>A server whose ledger already holds the small negotiation of <see cref="Talks"/>.</summary>
+public sealed class TalksServerFixture : ServerFixture
+{
+    public override async Task InitializeAsync()
+    {
+        await base.InitializeAsync();
+        await Talks.OpenAsync(Client);
+    }
 }

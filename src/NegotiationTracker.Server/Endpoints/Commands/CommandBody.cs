@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Unicode;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Json;
@@ -45,11 +46,19 @@ public sealed class CommandBody
                 statusCode: StatusCodes.Status415UnsupportedMediaType));
         }
 
+        // Read whole (Kestrel caps it at 1 MiB) to check the encoding first: the parser would quietly turn broken UTF-8 into U+FFFD.
+        using var buffer = new MemoryStream();
+        await request.Body.CopyToAsync(buffer, request.HttpContext.RequestAborted);
+        var bytes = buffer.GetBuffer().AsMemory(0, (int)buffer.Length);
+        if (!Utf8.IsValid(bytes.Span))
+        {
+            return (null, Invalid("body", "the body is not valid UTF-8"));
+        }
+
         JsonNode? body;
         try
         {
-            body = await JsonNode.ParseAsync(request.Body, documentOptions: new JsonDocumentOptions { MaxDepth = MaxDepth },
-                cancellationToken: request.HttpContext.RequestAborted);
+            body = JsonNode.Parse(bytes.Span, documentOptions: new JsonDocumentOptions { MaxDepth = MaxDepth });
         }
         catch (JsonException e)
         {
