@@ -128,7 +128,14 @@ public static class BriefPage
 
         private string Applied(int shown)
         {
-            var records = filter.IncludeRetracted ? "records, retracted, void and duplicate ones included" : "standing statements";
+            var records = (filter.IncludeRetracted, shown == 1) switch
+            {
+                (true, true) => "record",
+                (true, false) => "records",
+                (false, true) => "standing statement",
+                (false, false) => "standing statements",
+            };
+            var retracted = filter.IncludeRetracted ? ", retracted, void and duplicate ones included" : "";
             var parts = new List<string>();
             if (filter.Party is { } party)
             {
@@ -159,8 +166,8 @@ public static class BriefPage
             // Dates match by overlap (a statement said "2024-09" may have been said on the 15th): say so where it matters.
             var overlap = filter.From is not null || filter.To is not null ? " A statement dated only to a month or year is shown when that period overlaps the dates." : "";
             return parts.Count == 0
-                ? $"Showing all {shown} {records}, in the order said.{overlap}"
-                : $"Showing {shown} {records} {string.Join(", ", parts)}, in the order said.{overlap}";
+                ? $"Showing all {shown} {records}{retracted}, in the order said.{overlap}"
+                : $"Showing {shown} {records} {string.Join(", ", parts)}{retracted}, in the order said.{overlap}";
         }
     }
 }

@@ -57,7 +57,7 @@ internal static class Pages
         form.filters .field label { font-size: .72rem; font-weight: 700; text-transform: uppercase; letter-spacing: .04em; color: var(--muted); }
         form.filters .field.check { flex-direction: row; align-items: center; gap: 6px; }
         form.filters .field.check label { font-size: .85rem; font-weight: 400; text-transform: none; letter-spacing: 0; color: var(--ink); }
-        form.filters select, form.filters input[type=text] { font: inherit; padding: 3px 6px; max-width: 22em; }
+        form.filters select, form.filters input[type=text] { font: inherit; height: 2em; padding: 0 6px; max-width: 22em; box-sizing: border-box; }
         form.filters input[type=text] { width: 9em; }
         form.filters button { font: inherit; font-weight: 700; padding: 4px 16px; }
         .applied { font-size: .88rem; margin: 0 0 8px; }

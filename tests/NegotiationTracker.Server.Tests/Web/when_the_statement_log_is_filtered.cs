@@ -43,7 +43,7 @@ public sealed class when_the_statement_log_is_filtered(LedgerServedFixture ledge
         log.ShouldContain("<option value=\"iraq\" selected>Republic of Iraq</option>");
         log.ShouldContain("name=\"from\" value=\"2024-09\"");
         log.ShouldContain("name=\"includeRetracted\" value=\"true\" checked");
-        log.ShouldContain("by <strong>Republic of Iraq</strong>");
+        log.ShouldContain(" by <strong>Republic of Iraq</strong>, said on or after <strong>2024-09</strong>, retracted, void and duplicate ones included, in the order said.");
     }
 
     [Fact]
