@@ -70,7 +70,7 @@ public static class BriefPage
         {
             var parties = report.State.Parties.Select(p => (p.Id, p.Name)).ToList();
 
-            // A party speaks in many negotiations; its people are listed under it, so two people of one name stay apart.
+            // People are grouped under their party: two people of one name stay apart, and a reader finds a speaker by side.
             var byId = profiles.ToDictionary(p => p.Id);
             var people = parties.Where(p => byId.ContainsKey(p.Id) && byId[p.Id].People.Count > 0)
                 .Select(p => (Group: p.Name, People: byId[p.Id].People.Select(person => (person.Id, person.Name)).ToList()))
