@@ -4,7 +4,7 @@ using System.Text.RegularExpressions;
 namespace NegotiationTracker.Reports;
 
 /// <summary>Makes user text inert in HTML and SVG: statement texts come from outside, and may hold markup or script.</summary>
-internal static partial class Html
+public static partial class Html
 {
     /// <summary>Text for element content and quoted attribute values: &lt; &gt; &amp; and both quotes are encoded.</summary>
     public static string Encode(string? text) => WebUtility.HtmlEncode(text ?? "");

@@ -3,6 +3,7 @@ using NegotiationTracker.Domain.Common;
 using NegotiationTracker.Projections.Agreements;
 using NegotiationTracker.Projections.Negotiations;
 using NegotiationTracker.Projections.Proposals;
+using NegotiationTracker.Projections.Statements;
 using static NegotiationTracker.Reports.Html;
 
 namespace NegotiationTracker.Reports;
@@ -15,34 +16,56 @@ public static class HtmlReport
 {
     public static string Render(NegotiationReport report, int latest = NegotiationReport.DefaultLatestStatements)
     {
-        var index = new ReportIndex(report);
+        var statements = report.LatestStatements(latest);
+        return Page($"{report.State.Title} — negotiation brief", Brief(report, new StatementSection("Latest statements",
+            $"({statements.Count} of {report.Statements.Count}, newest first)", statements, report.Statements.Count == 0 ? "No statements." : null)));
+    }
+
+    /// <summary>
+    /// A whole page with the brief's look (its inline styles, its print rules), around <paramref name="content"/>, which is
+    /// markup whose ledger text is already encoded. <paramref name="styles"/> adds rules of the host's own, inline too.
+    /// </summary>
+    public static string Page(string title, string content, string styles = "")
+    {
         var html = new StringBuilder();
         html.AppendLine("<!DOCTYPE html>");
         html.AppendLine("<html lang=\"en\">");
         html.AppendLine("<head>");
         html.AppendLine("<meta charset=\"utf-8\">");
         html.AppendLine("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">");
-        html.AppendLine($"<title>{Encode(report.State.Title)} — negotiation brief</title>");
-        html.AppendLine($"<style>{Styles}</style>");
+        html.AppendLine($"<title>{Encode(title)}</title>");
+        html.AppendLine($"<style>{Styles}{styles}</style>");
         html.AppendLine("</head>");
         html.AppendLine("<body>");
         html.AppendLine("<div class=\"page\">");
+        html.Append(content);
+        html.AppendLine("</div>");
+        html.AppendLine("</body>");
+        html.AppendLine("</html>");
+        return html.ToString();
+    }
+
+    /// <summary>
+    /// The brief's content, masthead to footer, with <paramref name="statements"/> as its statement section: the file lists
+    /// the latest few there, the server the log its reader filtered.
+    /// </summary>
+    public static string Brief(NegotiationReport report, StatementSection statements)
+    {
+        var index = new ReportIndex(report);
+        var html = new StringBuilder();
         Masthead(html, index);
-        Contents(html);
+        Contents(html, statements);
         html.AppendLine("<main>");
         Parties(html, index);
         Positions(html, index);
         Proposals(html, index);
         Agreements(html, index);
-        Statements(html, index, latest);
+        Statements(html, index, statements);
         Timeline(html, index);
         Sources(html, index);
         html.AppendLine("</main>");
         html.AppendLine($"<footer>Negotiation {Encode(report.State.Id)} · generated {Encode(Wording.Instant(report.GeneratedAt))} from the ledger at version {report.State.Version}. "
             + "Dates are as precise as the sources: “2024-09” means some day in September 2024.</footer>");
-        html.AppendLine("</div>");
-        html.AppendLine("</body>");
-        html.AppendLine("</html>");
         return html.ToString();
     }
 
@@ -115,9 +138,9 @@ public static class HtmlReport
     private static void Fact(StringBuilder html, string term, string value) =>
         html.AppendLine($"<div><dt>{term}</dt><dd>{value}</dd></div>");
 
-    private static void Contents(StringBuilder html) =>
+    private static void Contents(StringBuilder html, StatementSection statements) =>
         html.AppendLine("<nav class=\"contents\"><a href=\"#parties\">Parties</a><a href=\"#positions\">Positions</a><a href=\"#proposals\">Proposals</a>"
-            + "<a href=\"#agreements\">Agreements</a><a href=\"#statements\">Latest statements</a><a href=\"#timeline\">Timeline</a><a href=\"#sources\">Sources</a></nav>");
+            + $"<a href=\"#agreements\">Agreements</a><a href=\"#statements\">{Encode(statements.Heading)}</a><a href=\"#timeline\">Timeline</a><a href=\"#sources\">Sources</a></nav>");
 
     private static void Parties(StringBuilder html, ReportIndex index)
     {
@@ -388,19 +411,18 @@ public static class HtmlReport
         html.AppendLine("</section>");
     }
 
-    private static void Statements(StringBuilder html, ReportIndex index, int latest)
+    private static void Statements(StringBuilder html, ReportIndex index, StatementSection section)
     {
-        var report = index.Report;
-        var statements = report.LatestStatements(latest);
         html.AppendLine("<section id=\"statements\">");
-        html.AppendLine($"<h2>Latest statements <span class=\"muted\">({statements.Count} of {report.Statements.Count}, newest first)</span></h2>");
-        if (report.Statements.Count == 0)
+        html.AppendLine($"<h2>{Encode(section.Heading)} <span class=\"muted\">{Encode(section.Note)}</span></h2>");
+        html.Append(section.Controls);
+        if (section.Statements.Count == 0 && section.Empty is { } empty)
         {
-            html.AppendLine("<p class=\"empty\">No statements.</p>");
+            html.AppendLine($"<p class=\"empty\">{Encode(empty)}</p>");
         }
 
         html.AppendLine("<ol class=\"statements\">");
-        foreach (var statement in statements)
+        foreach (var statement in section.Statements)
         {
             var commentary = index.IsCommentator(statement.Party);
             var who = statement.SpeakerName is { } speaker && speaker != statement.PartyName
@@ -408,10 +430,10 @@ public static class HtmlReport
                 : $"<strong>{Encode(statement.PartyName)}</strong>";
             var stance = statement.Stance is { } s ? $" <span class=\"chip {s.Word()}\">{s.Word()}</span>" : "";
             var issues = statement.Issues.Count == 0 ? "" : $"<span class=\"issues\">on {string.Join("; ", statement.Issues.Select(i => $"<a href=\"#{Id("issue", i)}\">{Encode(index.IssueTitle(i))}</a>"))}</span>";
-            html.AppendLine($"<li class=\"statement{(commentary ? " commentary" : "")}\" id=\"{Id("statement", statement.Id)}\">");
+            html.AppendLine($"<li class=\"statement{(commentary ? " commentary" : "")}{(statement.Status == StatementRecord.Statuses.Standing ? "" : " not-standing")}\" id=\"{Id("statement", statement.Id)}\">");
             html.AppendLine($"<div class=\"when\">{Encode(statement.Said.ToString())}</div>");
             html.AppendLine("<div class=\"body\">");
-            html.AppendLine($"<p class=\"who\">{who}{(commentary ? " <span class=\"tag\">commentary</span>" : "")} <span class=\"kind\">{statement.Kind.Word()}</span>{stance} {issues}</p>");
+            html.AppendLine($"<p class=\"who\">{who}{(commentary ? " <span class=\"tag\">commentary</span>" : "")} <span class=\"kind\">{statement.Kind.Word()}</span>{stance}{Standing(statement)} {issues}</p>");
             html.AppendLine($"<blockquote>{Encode(statement.Text)}</blockquote>");
             var source = statement.Source is null
                 ? "no source"
@@ -424,6 +446,14 @@ public static class HtmlReport
         html.AppendLine("</ol>");
         html.AppendLine("</section>");
     }
+
+    /// <summary>
+    /// A statement that no longer stands, or that its speaker denies, says so beside its text: a log that includes retracted
+    /// records must not let them read as current. Standing, undenied statements (all the file's latest ones, usually) get nothing.
+    /// </summary>
+    private static string Standing(StatementView statement) =>
+        (statement.Status == StatementRecord.Statuses.Standing ? "" : $" <span class=\"badge {Encode(statement.Status)}\">{Encode(statement.Status)}</span>")
+        + (statement.Denied ? " <span class=\"badge denied\">denied</span>" : "");
 
     private static void Timeline(StringBuilder html, ReportIndex index)
     {
@@ -565,6 +595,8 @@ public static class HtmlReport
         .badge { font-size: .7rem; font-weight: 700; text-transform: uppercase; letter-spacing: .05em; padding: 1px 8px; border-radius: 4px; border: 1px solid currentColor; white-space: nowrap; color: var(--muted); }
         .badge.open { color: var(--accent); } .badge.accepted, .badge.signed { color: var(--supports); }
         .badge.rejected, .badge.withdrawn { color: var(--opposes); } .badge.partly-signed, .badge.reached { color: var(--agreement); }
+        .badge.retracted, .badge.void, .badge.duplicate, .badge.denied { color: var(--opposes); margin-left: 4px; }
+        ol.statements .not-standing blockquote { color: var(--muted); text-decoration: line-through; }
         .terms { margin: 0; font-size: .88rem; }
         .terms dt { font-weight: 600; font-size: .8rem; }
         .terms dd { margin: 0 0 6px; }
@@ -613,4 +645,14 @@ public static class HtmlReport
           .card { margin-bottom: 10px; }
         }
         """;
+}
+
+/// <summary>
+/// What the brief's statement section lists: a heading and a note beside it, the statements in the order given, the
+/// sentence shown when there are none (or nothing), and <see cref="Controls"/>, markup of the host's own placed above the
+/// list (the server's filter form), whose ledger text the host has already encoded.
+/// </summary>
+public sealed record StatementSection(string Heading, string Note, IReadOnlyList<StatementView> Statements, string? Empty)
+{
+    public string Controls { get; init; } = "";
 }

@@ -31,9 +31,10 @@ public static class GetStatementsEndpoint
         return Results.Ok(await StatementLog.QueryAsync(session, filter, cancellationToken));
     }
 
-    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
+    internal static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
 
-    private static PartialDate? Date(string name, string? text, Dictionary<string, string[]> errors)
+    /// <remarks>Shared with the web view's filter form, so both say the same about a date that is not one.</remarks>
+    internal static PartialDate? Date(string name, string? text, Dictionary<string, string[]> errors)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
