@@ -18,7 +18,9 @@ public static class ImportSeedFileEndpoint
     /// <c>?name=</c> names the file in error messages.
     /// </summary>
     [WolverinePost("/api/imports")]
-    [RequestSizeLimit(NegotiationServer.MaxImportBytes)]
+    // Above the 1 MiB every other endpoint takes. The endpoint answers anything over 10 MiB with a 413 of its own; Kestrel's cap,
+    // twice that, only cuts off a client that keeps sending.
+    [RequestSizeLimit(2 * NegotiationServer.MaxImportBytes)]
     public static async Task<IResult> Post(HttpRequest request, string? name, ImportSeedFile import, CancellationToken cancellationToken)
     {
         var mediaType = request.ContentType?.Split(';')[0].Trim().ToLowerInvariant();
