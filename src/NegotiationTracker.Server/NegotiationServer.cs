@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using NegotiationTracker.Infrastructure.Access;
 using NegotiationTracker.Server.Access;
+using NegotiationTracker.Server.Endpoints;
 using NegotiationTracker.Server.Endpoints.Commands;
 using Scalar.AspNetCore;
 using Microsoft.AspNetCore.Builder;
@@ -92,7 +93,11 @@ public static class NegotiationServer
         });
         builder.Services.AddWolverineHttp();
         builder.Services.AddProblemDetails();
-        builder.Services.AddOpenApi(options => options.AddDocumentTransformer<ApiKeyDocumentation>());
+        builder.Services.AddOpenApi(options =>
+        {
+            options.AddDocumentTransformer<ApiKeyDocumentation>();
+            options.AddOperationTransformer<CommandBodyDocumentation>();
+        });
         builder.Services.ConfigureHttpJsonOptions(o => Json(o.SerializerOptions));
 
         configure?.Invoke(builder);

@@ -10,6 +10,11 @@ namespace NegotiationTracker.Projections.Dossiers;
 /// </summary>
 public sealed record PartyDossier(PartyProfile Party, IReadOnlyList<TimelineEntry> Entries)
 {
+    /// <summary>How many entries a dossier shows unless asked for more, and the most it shows.</summary>
+    public const int DefaultEntries = 200;
+
+    public const int MaxEntries = 10_000;
+
     public static async Task<PartyDossier?> LoadAsync(IQuerySession session, string partyId, int limit = 500, CancellationToken cancellationToken = default)
     {
         var profile = await session.LoadAsync<PartyProfile>(partyId, cancellationToken);

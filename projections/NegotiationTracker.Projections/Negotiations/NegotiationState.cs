@@ -1,6 +1,7 @@
 using Marten;
 using NegotiationTracker.Domain.Common;
 using NegotiationTracker.Projections.Parties;
+using NegotiationTracker.Projections.Replay;
 
 namespace NegotiationTracker.Projections.Negotiations;
 
@@ -28,6 +29,14 @@ public sealed record NegotiationState(
         var summary = await session.LoadAsync<NegotiationSummary>(negotiationId, cancellationToken);
         return summary is null ? null : await FromAsync(session, summary, cancellationToken);
     }
+
+    /// <summary>
+    /// The state replayed from the event store through the live view's own code: what had happened by <paramref name="asOf"/>,
+    /// as far as it was recorded by <paramref name="knownAt"/> (either or both).
+    /// </summary>
+    /// <returns>null when the negotiation had not been opened by then.</returns>
+    public static async Task<NegotiationState?> ReplayAsync(IQuerySession session, NegotiationEvents events, PartialDate? asOf, PartialDate? knownAt, CancellationToken cancellationToken = default) =>
+        NegotiationSummaryProjection.Replay(events.At(asOf, knownAt).All) is { } summary ? await FromAsync(session, summary, cancellationToken) : null;
 
     /// <summary>The state as users see it from a summary document, whether the live one or one replayed from the event store.</summary>
     public static async Task<NegotiationState> FromAsync(IQuerySession session, NegotiationSummary summary, CancellationToken cancellationToken = default)

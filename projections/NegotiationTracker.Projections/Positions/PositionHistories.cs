@@ -12,4 +12,11 @@ public static class PositionHistories
             .OrderBy(h => h.IssueId, StringComparer.Ordinal).ThenBy(h => h.PartyId, StringComparer.Ordinal)
             .ToList();
     }
+
+    /// <summary>One party's history on each issue of a negotiation, by issue; empty when it has taken no stance there.</summary>
+    public static async Task<IReadOnlyList<PositionHistory>> ForPartyAsync(IQuerySession session, string negotiationId, string partyId, CancellationToken cancellationToken = default)
+    {
+        var party = await session.LoadAsync<PartyPositions>(PartyPositions.Key(negotiationId, partyId), cancellationToken);
+        return (party?.Issues ?? []).OrderBy(h => h.IssueId, StringComparer.Ordinal).ToList();
+    }
 }

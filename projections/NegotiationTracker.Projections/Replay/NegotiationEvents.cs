@@ -15,6 +15,9 @@ public sealed class NegotiationEvents(IReadOnlyList<IEvent> events)
     /// <summary>In recorded order (global sequence).</summary>
     public IReadOnlyList<IEvent> All { get; } = events;
 
+    /// <summary>Every event as the history lists it, in recorded order.</summary>
+    public IReadOnlyList<HistoryEntry> History() => All.Select(HistoryEntry.Of).ToList();
+
     public static async Task<NegotiationEvents?> LoadAsync(IQuerySession session, string negotiationId, CancellationToken cancellationToken = default)
     {
         var own = await session.Events.FetchStreamAsync($"negotiation/{negotiationId}", token: cancellationToken);

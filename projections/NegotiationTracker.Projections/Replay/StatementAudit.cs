@@ -36,6 +36,26 @@ public sealed record StatementAudit(string NegotiationId, string StatementId, st
         return new StatementAudit(negotiationId, statementId, claim.PartyId, touching.OrderBy(e => e.Sequence).Select(HistoryEntry.Of).ToList());
     }
 
+    /// <summary>
+    /// Which statement is meant: <c>negotiation-id/statement-id</c>, a statement id with its negotiation named, or a bare
+    /// statement id, which is enough when exactly one negotiation uses it.
+    /// </summary>
+    public static async Task<StatementLocation> LocateAsync(IQuerySession session, string statement, string? negotiationId, CancellationToken cancellationToken = default)
+    {
+        if (statement.Split('/') is [var inNegotiation, var id])
+        {
+            return new StatementLocation(id, inNegotiation, [inNegotiation]);
+        }
+
+        if (negotiationId is not null)
+        {
+            return new StatementLocation(statement, negotiationId, [negotiationId]);
+        }
+
+        var usedIn = await NegotiationsUsingAsync(session, statement, cancellationToken);
+        return new StatementLocation(statement, usedIn.Count == 1 ? usedIn[0] : null, usedIn);
+    }
+
     /// <summary>Statement ids are unique within a negotiation: the negotiations in which this id is used.</summary>
     public static async Task<IReadOnlyList<string>> NegotiationsUsingAsync(IQuerySession session, string statementId, CancellationToken cancellationToken = default)
     {
@@ -51,3 +71,9 @@ public sealed record StatementAudit(string NegotiationId, string StatementId, st
         _ => null,
     };
 }
+
+/// <summary>
+/// A statement id and the negotiation it was found in; <see cref="NegotiationId"/> is null when no negotiation uses the id
+/// (<see cref="UsedIn"/> is empty) or several do (it lists them).
+/// </summary>
+public sealed record StatementLocation(string StatementId, string? NegotiationId, IReadOnlyList<string> UsedIn);

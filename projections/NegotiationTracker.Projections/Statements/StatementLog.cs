@@ -1,4 +1,5 @@
 using Marten;
+using Marten.Linq;
 using NegotiationTracker.Domain.Common;
 using NegotiationTracker.Projections.Negotiations;
 using NegotiationTracker.Projections.Parties;
@@ -18,7 +19,12 @@ public sealed record StatementFilter(
     PartialDate? From = null,
     PartialDate? To = null,
     bool IncludeRetracted = false,
-    string? RecordedBy = null);
+    string? RecordedBy = null)
+{
+    /// <summary>An audit's filter: it shows everything, retracted, void and duplicate records included, each marked.</summary>
+    public static StatementFilter Audit(string negotiationId, string? party = null, string? speaker = null, string? recordedBy = null, PartialDate? from = null, PartialDate? to = null) =>
+        new(negotiationId, party, speaker, Issue: null, from, to, IncludeRetracted: true, RecordedBy: recordedBy);
+}
 
 public sealed record SourceView(string Id, string Title, string? Outlet, string? Url, PartialDate? Published);
 
@@ -63,6 +69,26 @@ public static class StatementLog
     /// <summary>Statements in the order they were said (coarser dates first among equals), then in the order they were recorded.</summary>
     public static async Task<IReadOnlyList<StatementView>> QueryAsync(IQuerySession session, StatementFilter filter, CancellationToken cancellationToken = default)
     {
+        var records = await InSaidOrder(Matching(session, filter)).ToListAsync(cancellationToken);
+        return await ViewsAsync(session, filter.NegotiationId, records, cancellationToken);
+    }
+
+    /// <summary>
+    /// One page of <see cref="QueryAsync"/>, in the same order, counted and cut in PostgreSQL: the statements from
+    /// <paramref name="offset"/> on, at most <paramref name="limit"/>, and how many the filter matches in all.
+    /// </summary>
+    public static async Task<Page<StatementView>> QueryPageAsync(IQuerySession session, StatementFilter filter, int offset, int limit, CancellationToken cancellationToken = default)
+    {
+        var records = await InSaidOrder(Matching(session, filter)).Stats(out var stats).Skip(offset).Take(limit).ToListAsync(cancellationToken);
+
+        // The total rides on the page's rows; a page past the end has none, so it is counted by a query of its own (Marten
+        // refuses statistics on a count, and keeps them on the queryable they were asked of).
+        var total = records.Count > 0 || offset == 0 ? stats.TotalResults : await Matching(session, filter).CountAsync(cancellationToken);
+        return new Page<StatementView>(await ViewsAsync(session, filter.NegotiationId, records, cancellationToken), total);
+    }
+
+    private static IQueryable<StatementRecord> Matching(IQuerySession session, StatementFilter filter)
+    {
         var query = session.Query<StatementRecord>().Where(s => s.NegotiationId == filter.NegotiationId);
         if (filter.Party is { } party)
         {
@@ -101,9 +127,16 @@ public static class StatementLog
             query = query.Where(s => s.SaidFrom < end || s.SaidFrom <= to.Start);
         }
 
-        var records = await query.OrderBy(s => s.SaidFrom).ThenByDescending(s => s.SaidUntil).ThenBy(s => s.Sequence).ToListAsync(cancellationToken);
+        return query;
+    }
 
-        var summary = await session.LoadAsync<NegotiationSummary>(filter.NegotiationId, cancellationToken);
+    private static IQueryable<StatementRecord> InSaidOrder(IQueryable<StatementRecord> records) =>
+        records.OrderBy(s => s.SaidFrom).ThenByDescending(s => s.SaidUntil).ThenBy(s => s.Sequence);
+
+    /// <summary>The records as users read them: with their party's and speaker's names and their source.</summary>
+    private static async Task<IReadOnlyList<StatementView>> ViewsAsync(IQuerySession session, string negotiationId, IReadOnlyList<StatementRecord> records, CancellationToken cancellationToken)
+    {
+        var summary = await session.LoadAsync<NegotiationSummary>(negotiationId, cancellationToken);
         var sources = (summary?.Sources ?? []).ToDictionary(s => s.Id);
         var profiles = (await session.LoadManyAsync<PartyProfile>(cancellationToken, records.Select(r => r.PartyId).Distinct().ToArray())).ToDictionary(p => p.Id);
 

@@ -33,9 +33,7 @@ public static class AuditCommand
                 throw new NotFound($"negotiation {id} is not in the ledger");
             }
 
-            // An audit shows everything, retracted and void records included, each marked.
-            var filter = new StatementFilter(id, result.GetValue(party), result.GetValue(speaker), null, result.GetValue(from), result.GetValue(to),
-                IncludeRetracted: true, RecordedBy: result.GetValue(recordedBy));
+            var filter = StatementFilter.Audit(id, result.GetValue(party), result.GetValue(speaker), result.GetValue(recordedBy), result.GetValue(from), result.GetValue(to));
             StatementsOutput.Write(AnsiConsole.Console, await StatementLog.QueryAsync(session, filter, cancellationToken), result.GetValue(format));
         }));
         return command;
@@ -51,7 +49,13 @@ public static class AuditCommand
         {
             using var store = await Ledger.OpenStoreAsync(GlobalOptions.From(result), cancellationToken);
             await using var session = store.QuerySession();
-            var (negotiationId, statementId) = await ResolveAsync(session, result.GetValue(statement)!, result.GetValue(negotiation), cancellationToken);
+            var location = await StatementAudit.LocateAsync(session, result.GetValue(statement)!, result.GetValue(negotiation), cancellationToken);
+            var (negotiationId, statementId) = location switch
+            {
+                { NegotiationId: { } found } => (found, location.StatementId),
+                { UsedIn.Count: 0 } => throw new NotFound($"no negotiation has a statement {location.StatementId}"),
+                _ => throw new NotFound($"statement id {location.StatementId} is used in {string.Join(", ", location.UsedIn)}: say which with --negotiation or negotiation-id/{location.StatementId}"),
+            };
             var audit = await StatementAudit.LoadAsync(session, negotiationId, statementId, cancellationToken)
                 ?? throw new NotFound($"statement {statementId} is not in negotiation {negotiationId}");
             if (result.GetValue(format) == OutputFormat.Json)
@@ -68,26 +72,5 @@ public static class AuditCommand
             }
         }));
         return command;
-    }
-
-    private static async Task<(string Negotiation, string Statement)> ResolveAsync(Marten.IQuerySession session, string statement, string? negotiation, CancellationToken cancellationToken)
-    {
-        if (statement.Split('/') is [var inNegotiation, var id])
-        {
-            return (inNegotiation, id);
-        }
-
-        if (negotiation is not null)
-        {
-            return (negotiation, statement);
-        }
-
-        var using_ = await StatementAudit.NegotiationsUsingAsync(session, statement, cancellationToken);
-        return using_.Count switch
-        {
-            1 => (using_[0], statement),
-            0 => throw new NotFound($"no negotiation has a statement {statement}"),
-            _ => throw new NotFound($"statement id {statement} is used in {string.Join(", ", using_)}: say which with --negotiation or negotiation-id/{statement}"),
-        };
     }
 }

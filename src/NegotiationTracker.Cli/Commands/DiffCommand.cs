@@ -22,8 +22,7 @@ public static class DiffCommand
         };
         command.Validators.Add(r =>
         {
-            var (known, happened) = (r.GetValue(knownAt) ?? [], r.GetValue(asOf) ?? []);
-            if (known.Count > 2 || happened.Count > 2 || Math.Max(known.Count, happened.Count) != 2)
+            if (!new DiffMoments(r.GetValue(asOf) ?? [], r.GetValue(knownAt) ?? []).AreTwo)
             {
                 r.AddError("give two moments to compare: --known-at T1 --known-at T2, or --as-of D1 --as-of D2 (a single value of the other applies to both)");
             }
@@ -34,22 +33,20 @@ public static class DiffCommand
             await using var session = store.QuerySession();
             var id = result.GetValue(negotiation)!;
             var events = await NegotiationEvents.LoadAsync(session, id, cancellationToken) ?? throw new NotFound($"negotiation {id} is not in the ledger");
-            var (known, happened) = (result.GetValue(knownAt) ?? [], result.GetValue(asOf) ?? []);
-            var from = events.At(Pick(happened, 0), Pick(known, 0));
-            var to = events.At(Pick(happened, 1), Pick(known, 1));
-            var diff = NegotiationDiff.Between(from, to);
+            var moments = new DiffMoments(result.GetValue(asOf) ?? [], result.GetValue(knownAt) ?? []);
+            var diff = moments.Between(events);
             if (result.GetValue(format) == OutputFormat.Json)
             {
                 Console.Out.WriteLine(JsonSerializer.Serialize(diff, Formats.Json));
                 return;
             }
 
-            Write(AnsiConsole.Console, diff, Describe(Pick(happened, 0), Pick(known, 0)), Describe(Pick(happened, 1), Pick(known, 1)));
+            Write(AnsiConsole.Console, diff, Describe(moments.Before), Describe(moments.After));
         }));
         return command;
     }
 
-    private static PartialDate? Pick(IReadOnlyList<PartialDate> values, int index) => values.Count == 0 ? null : values[Math.Min(index, values.Count - 1)];
+    private static string Describe((PartialDate? AsOf, PartialDate? KnownAt) moment) => Describe(moment.AsOf, moment.KnownAt);
 
     private static string Describe(PartialDate? asOf, PartialDate? knownAt) =>
         string.Join(", ", new[] { asOf is null ? null : $"happened by {asOf}", knownAt is null ? null : $"known at {knownAt}" }.OfType<string>());

@@ -12,7 +12,7 @@ public static class DossierCommand
     public static Command Create()
     {
         var party = new Argument<string>("party-id") { Description = "The party, e.g. iraq" };
-        var limit = new Option<int>("--limit") { Description = "At most this many entries, newest first", DefaultValueFactory = _ => 200 };
+        var limit = new Option<int>("--limit") { Description = "At most this many entries, newest first", DefaultValueFactory = _ => PartyDossier.DefaultEntries };
         var format = Formats.Option(OutputFormat.Table, OutputFormat.Json);
         var command = new Command("dossier", "Everything one party and its people said and did, across all negotiations, newest first") { party, limit, format };
         command.SetAction((result, cancellationToken) => Terminal.RunAsync(async () =>
@@ -20,7 +20,7 @@ public static class DossierCommand
             using var store = await Ledger.OpenStoreAsync(GlobalOptions.From(result), cancellationToken, catchUp: true);
             await using var session = store.QuerySession();
             var id = result.GetValue(party)!;
-            var dossier = await PartyDossier.LoadAsync(session, id, Math.Clamp(result.GetValue(limit), 1, 10_000), cancellationToken)
+            var dossier = await PartyDossier.LoadAsync(session, id, Math.Clamp(result.GetValue(limit), 1, PartyDossier.MaxEntries), cancellationToken)
                 ?? throw new NotFound($"party {id} is not in the ledger");
             if (result.GetValue(format) == OutputFormat.Json)
             {

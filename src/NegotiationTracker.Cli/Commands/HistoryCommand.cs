@@ -22,7 +22,7 @@ public static class HistoryCommand
             await using var session = store.QuerySession();
             var id = result.GetValue(negotiation)!;
             var events = await NegotiationEvents.LoadAsync(session, id, cancellationToken) ?? throw new NotFound($"negotiation {id} is not in the ledger");
-            var history = events.All.Select(HistoryEntry.Of).ToList();
+            var history = events.History();
             if (result.GetValue(format) == OutputFormat.Json)
             {
                 Console.Out.WriteLine(JsonSerializer.Serialize(history, Formats.Json));

@@ -34,12 +34,10 @@ public static class StateCommand
         return command;
     }
 
-    /// <summary>Replays the negotiation's events from the event store, filtered by the two clocks, through the live view's own code.</summary>
-    public static async Task<NegotiationState> ReplayAsync(IQuerySession session, string id, PartialDate? asOf, PartialDate? knownAt, CancellationToken cancellationToken)
+    private static async Task<NegotiationState> ReplayAsync(IQuerySession session, string id, PartialDate? asOf, PartialDate? knownAt, CancellationToken cancellationToken)
     {
         var events = await NegotiationEvents.LoadAsync(session, id, cancellationToken) ?? throw new NotFound($"negotiation {id} is not in the ledger");
-        var summary = NegotiationSummaryProjection.Replay(events.At(asOf, knownAt).All)
+        return await NegotiationState.ReplayAsync(session, events, asOf, knownAt, cancellationToken)
             ?? throw new NotFound($"negotiation {id} had not been opened{(asOf is null ? "" : $" by {asOf}")}{(knownAt is null ? "" : $" as known at {knownAt}")}");
-        return await NegotiationState.FromAsync(session, summary, cancellationToken);
     }
 }

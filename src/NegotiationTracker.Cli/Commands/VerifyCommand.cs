@@ -70,10 +70,7 @@ public static class VerifyCommand
     {
         if (format == OutputFormat.Json)
         {
-            var findings = report.Findings.Select(f => new { kind = f.KindWord, stream = f.Stream, version = f.Version, sequence = f.Sequence, detail = f.Detail });
-            Console.Out.WriteLine(JsonSerializer.Serialize(
-                new { clean = report.Clean, report.EventsChecked, report.StreamsChecked, report.CheckpointsChecked, findings },
-                Formats.Json));
+            Console.Out.WriteLine(JsonSerializer.Serialize(VerificationResult.Of(report), Formats.Json));
             return;
         }
 

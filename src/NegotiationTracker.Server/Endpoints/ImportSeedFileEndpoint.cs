@@ -21,6 +21,14 @@ public static class ImportSeedFileEndpoint
     // Above the 1 MiB every other endpoint takes. The endpoint answers anything over 10 MiB with a 413 of its own; Kestrel's cap,
     // twice that, only cuts off a client that keeps sending.
     [RequestSizeLimit(2 * NegotiationServer.MaxImportBytes)]
+    [Tags("Imports"), EndpointSummary("Import a seed file (YAML body) through the grains")]
+    [EndpointDescription("The body is a seed file as text/yaml (or application/yaml, application/x-yaml, text/x-yaml, text/plain), at most 10 MiB; "
+        + "name= names it in error messages. 200 {negotiationId, steps, eventsAppended}, 0 appended on a re-import; 422 with errors: "
+        + "[\"file:line: message\"] when rejected, nothing appended; 413 too large; 415 another media type.")]
+    [ProducesResponseType<ImportResult>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status413PayloadTooLarge, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status415UnsupportedMediaType, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status422UnprocessableEntity, "application/problem+json")]
     public static async Task<IResult> Post(HttpRequest request, string? name, ImportSeedFile import, CancellationToken cancellationToken)
     {
         var mediaType = request.ContentType?.Split(';')[0].Trim().ToLowerInvariant();

@@ -6,6 +6,7 @@ using NegotiationTracker.Projections.Parties;
 using NegotiationTracker.Projections.Statements;
 using NegotiationTracker.Reports;
 using NegotiationTracker.Server.Endpoints;
+using NegotiationTracker.Server.Endpoints.Queries;
 using Wolverine.Http;
 using static NegotiationTracker.Reports.Html;
 
@@ -31,12 +32,12 @@ public static class BriefPage
     public static async Task<IResult> Get(string id, string? party, string? speaker, string? issue, string? from, string? to, bool? includeRetracted,
         IQuerySession session, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var errors = new Dictionary<string, string[]>();
-        var fromDate = GetStatementsEndpoint.Date(nameof(from), from, errors);
-        var toDate = GetStatementsEndpoint.Date(nameof(to), to, errors);
-        if (errors.Count > 0)
+        // The same parsing as the API's statement log, so both say the same about a date that is not one.
+        var query = new QueryValues();
+        var (fromDate, toDate) = (query.Date(nameof(from), from), query.Date(nameof(to), to));
+        if (query.Errors.Count > 0)
         {
-            return Pages.InvalidFilter(id, errors);
+            return Pages.InvalidFilter(id, query.Errors);
         }
 
         var report = await NegotiationReport.LoadAsync(session, id, clock.GetUtcNow(), cancellationToken);
@@ -45,7 +46,7 @@ public static class BriefPage
             return Pages.NegotiationNotFound(id);
         }
 
-        var filter = new StatementFilter(id, GetStatementsEndpoint.Blank(party), GetStatementsEndpoint.Blank(speaker), GetStatementsEndpoint.Blank(issue),
+        var filter = new StatementFilter(id, QueryValues.Filter(party), QueryValues.Filter(speaker), QueryValues.Filter(issue),
             fromDate, toDate, includeRetracted ?? false);
         var log = await StatementLog.QueryAsync(session, filter, cancellationToken);
         var profiles = await session.LoadManyAsync<PartyProfile>(cancellationToken, report.State.Parties.Select(p => p.Id).ToArray());

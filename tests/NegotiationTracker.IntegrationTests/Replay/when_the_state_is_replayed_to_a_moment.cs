@@ -68,8 +68,7 @@ public sealed class when_the_state_is_replayed_to_a_moment(ReplayFixture script)
     {
         await using var session = script.Ledger.Store.QuerySession();
         var events = (await NegotiationEvents.LoadAsync(session, script.Talks.NegotiationId)).ShouldNotBeNull();
-        var summary = NegotiationSummaryProjection.Replay(events.At(asOf, knownAt).All);
-        return summary is null ? null : await NegotiationState.FromAsync(session, summary);
+        return await NegotiationState.ReplayAsync(session, events, asOf, knownAt);
     }
 
     [Fact]
@@ -132,7 +131,7 @@ public sealed class when_the_state_is_replayed_to_a_moment(ReplayFixture script)
     public async Task the_history_lists_every_event_in_recorded_order_with_its_metadata()
     {
         await using var session = script.Ledger.Store.QuerySession();
-        var history = (await NegotiationEvents.LoadAsync(session, script.Talks.NegotiationId)).ShouldNotBeNull().All.Select(HistoryEntry.Of).ToList();
+        var history = (await NegotiationEvents.LoadAsync(session, script.Talks.NegotiationId)).ShouldNotBeNull().History();
 
         history.Select(h => h.Sequence).ShouldBeInOrder();
         history.ShouldAllBe(h => h.RecordedBy == "tester" && h.CorrelationId == script.Talks.Recording.CorrelationId);

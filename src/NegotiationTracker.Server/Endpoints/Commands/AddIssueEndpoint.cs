@@ -10,19 +10,19 @@ namespace NegotiationTracker.Server.Endpoints.Commands;
 public static class AddIssueEndpoint
 {
     /// <summary>Add an issue to a negotiation. Appended to the negotiation's stream by its grain. The body may leave out the ids the path names.</summary>
-    [WolverinePost("/api/negotiations/{negotiationId}/issues")]
+    [WolverinePost("/api/negotiations/{id}/issues")]
     [Tags("Negotiations"), EndpointSummary("Add an issue to a negotiation")]
     [Consumes(typeof(AddIssue), "application/json")]
     [ProducesResponseType<CommandAccepted>(StatusCodes.Status200OK)]
-    public static async Task<IResult> Post(string negotiationId, HttpRequest request, CommandBody body, IGrainFactory grains, HttpCommands commands)
+    public static async Task<IResult> Post(string id, HttpRequest request, CommandBody body, IGrainFactory grains, HttpCommands commands)
     {
-        var (command, problem) = await body.ReadAsync<AddIssue>(request, ("negotiationId", negotiationId));
+        var (command, problem) = await body.ReadAsync<AddIssue>(request, ("negotiationId", id));
         if (command is null)
         {
             return problem!;
         }
 
-        return await commands.SendAsync(request.HttpContext, Streams.Negotiation(negotiationId), command,
-            recording => grains.GetGrain<INegotiationGrain>(negotiationId).AddIssue(command, recording));
+        return await commands.SendAsync(request.HttpContext, Streams.Negotiation(id), command,
+            recording => grains.GetGrain<INegotiationGrain>(id).AddIssue(command, recording));
     }
 }

@@ -11,20 +11,20 @@ namespace NegotiationTracker.Server.Endpoints.Commands;
 public static class AmendRecordEndpoint
 {
     /// <summary>Amend a field of a statement's record (old and new value kept). A correction never erases: it is appended to the stream of the party that made the statement, found from the statement id.</summary>
-    [WolverinePost("/api/negotiations/{negotiationId}/statements/{statementId}/amendments")]
+    [WolverinePost("/api/negotiations/{id}/statements/{statementId}/amendments")]
     [Tags("Corrections"), EndpointSummary("Amend a field of a statement's record (old and new value kept)")]
     [Consumes(typeof(AmendRecord), "application/json")]
     [ProducesResponseType<CommandAccepted>(StatusCodes.Status200OK)]
-    public static async Task<IResult> Post(string negotiationId, string statementId, HttpRequest request, IQuerySession session, CommandBody body,
+    public static async Task<IResult> Post(string id, string statementId, HttpRequest request, IQuerySession session, CommandBody body,
         IGrainFactory grains, HttpCommands commands)
     {
-        var (partyId, unknown) = await PathIds.PartyOfStatementAsync(session, negotiationId, statementId, request.HttpContext.RequestAborted);
+        var (partyId, unknown) = await PathIds.PartyOfStatementAsync(session, id, statementId, request.HttpContext.RequestAborted);
         if (unknown is not null)
         {
             return unknown;
         }
 
-        var (command, problem) = await body.ReadAsync<AmendRecord>(request, ("negotiationId", negotiationId), ("statementId", statementId), ("partyId", partyId!));
+        var (command, problem) = await body.ReadAsync<AmendRecord>(request, ("negotiationId", id), ("statementId", statementId), ("partyId", partyId!));
         if (command is null)
         {
             return problem!;

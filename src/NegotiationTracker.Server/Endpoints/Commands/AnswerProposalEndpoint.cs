@@ -10,13 +10,13 @@ namespace NegotiationTracker.Server.Endpoints.Commands;
 public static class AnswerProposalEndpoint
 {
     /// <summary>A party (in the body) accepts, rejects or counters a proposal. Appended to the answering party's stream.</summary>
-    [WolverinePost("/api/negotiations/{negotiationId}/proposals/{proposalId}/answers")]
+    [WolverinePost("/api/negotiations/{id}/proposals/{proposalId}/answers")]
     [Tags("Proposals"), EndpointSummary("A party answers a proposal")]
     [Consumes(typeof(AnswerProposal), "application/json")]
     [ProducesResponseType<CommandAccepted>(StatusCodes.Status200OK)]
-    public static async Task<IResult> Post(string negotiationId, string proposalId, HttpRequest request, CommandBody body, IGrainFactory grains, HttpCommands commands)
+    public static async Task<IResult> Post(string id, string proposalId, HttpRequest request, CommandBody body, IGrainFactory grains, HttpCommands commands)
     {
-        var (command, problem) = await body.ReadAsync<AnswerProposal>(request, ("negotiationId", negotiationId), ("proposalId", proposalId));
+        var (command, problem) = await body.ReadAsync<AnswerProposal>(request, ("negotiationId", id), ("proposalId", proposalId));
         if (command is null)
         {
             return problem!;

@@ -10,19 +10,19 @@ namespace NegotiationTracker.Server.Endpoints.Commands;
 public static class ChangeStatusEndpoint
 {
     /// <summary>Change the negotiation's status, with the reason. Appended to the negotiation's stream by its grain. The body may leave out the ids the path names.</summary>
-    [WolverinePost("/api/negotiations/{negotiationId}/status-changes")]
+    [WolverinePost("/api/negotiations/{id}/status-changes")]
     [Tags("Negotiations"), EndpointSummary("Change the negotiation's status, with the reason")]
     [Consumes(typeof(ChangeStatus), "application/json")]
     [ProducesResponseType<CommandAccepted>(StatusCodes.Status200OK)]
-    public static async Task<IResult> Post(string negotiationId, HttpRequest request, CommandBody body, IGrainFactory grains, HttpCommands commands)
+    public static async Task<IResult> Post(string id, HttpRequest request, CommandBody body, IGrainFactory grains, HttpCommands commands)
     {
-        var (command, problem) = await body.ReadAsync<ChangeStatus>(request, ("negotiationId", negotiationId));
+        var (command, problem) = await body.ReadAsync<ChangeStatus>(request, ("negotiationId", id));
         if (command is null)
         {
             return problem!;
         }
 
-        return await commands.SendAsync(request.HttpContext, Streams.Negotiation(negotiationId), command,
-            recording => grains.GetGrain<INegotiationGrain>(negotiationId).ChangeStatus(command, recording));
+        return await commands.SendAsync(request.HttpContext, Streams.Negotiation(id), command,
+            recording => grains.GetGrain<INegotiationGrain>(id).ChangeStatus(command, recording));
     }
 }

@@ -10,19 +10,19 @@ namespace NegotiationTracker.Server.Endpoints.Commands;
 public static class GradeSourceEndpoint
 {
     /// <summary>Grade a source's reliability on the Admiralty scale (A to F). Appended to the negotiation's stream by its grain. The body may leave out the ids the path names.</summary>
-    [WolverinePost("/api/negotiations/{negotiationId}/sources/{sourceId}/grades")]
+    [WolverinePost("/api/negotiations/{id}/sources/{sourceId}/grades")]
     [Tags("Sources"), EndpointSummary("Grade a source's reliability on the Admiralty scale (A to F)")]
     [Consumes(typeof(GradeSource), "application/json")]
     [ProducesResponseType<CommandAccepted>(StatusCodes.Status200OK)]
-    public static async Task<IResult> Post(string negotiationId, string sourceId, HttpRequest request, CommandBody body, IGrainFactory grains, HttpCommands commands)
+    public static async Task<IResult> Post(string id, string sourceId, HttpRequest request, CommandBody body, IGrainFactory grains, HttpCommands commands)
     {
-        var (command, problem) = await body.ReadAsync<GradeSource>(request, ("negotiationId", negotiationId), ("sourceId", sourceId));
+        var (command, problem) = await body.ReadAsync<GradeSource>(request, ("negotiationId", id), ("sourceId", sourceId));
         if (command is null)
         {
             return problem!;
         }
 
-        return await commands.SendAsync(request.HttpContext, Streams.Negotiation(negotiationId), command,
-            recording => grains.GetGrain<INegotiationGrain>(negotiationId).GradeSource(command, recording));
+        return await commands.SendAsync(request.HttpContext, Streams.Negotiation(id), command,
+            recording => grains.GetGrain<INegotiationGrain>(id).GradeSource(command, recording));
     }
 }

@@ -10,19 +10,19 @@ namespace NegotiationTracker.Server.Endpoints.Commands;
 public static class JoinNegotiationEndpoint
 {
     /// <summary>A registered party joins the negotiation in a role. Appended to the negotiation's stream by its grain. The body may leave out the ids the path names.</summary>
-    [WolverinePost("/api/negotiations/{negotiationId}/parties")]
+    [WolverinePost("/api/negotiations/{id}/parties")]
     [Tags("Negotiations"), EndpointSummary("A registered party joins the negotiation in a role")]
     [Consumes(typeof(JoinNegotiation), "application/json")]
     [ProducesResponseType<CommandAccepted>(StatusCodes.Status200OK)]
-    public static async Task<IResult> Post(string negotiationId, HttpRequest request, CommandBody body, IGrainFactory grains, HttpCommands commands)
+    public static async Task<IResult> Post(string id, HttpRequest request, CommandBody body, IGrainFactory grains, HttpCommands commands)
     {
-        var (command, problem) = await body.ReadAsync<JoinNegotiation>(request, ("negotiationId", negotiationId));
+        var (command, problem) = await body.ReadAsync<JoinNegotiation>(request, ("negotiationId", id));
         if (command is null)
         {
             return problem!;
         }
 
-        return await commands.SendAsync(request.HttpContext, Streams.Negotiation(negotiationId), command,
-            recording => grains.GetGrain<INegotiationGrain>(negotiationId).Join(command, recording));
+        return await commands.SendAsync(request.HttpContext, Streams.Negotiation(id), command,
+            recording => grains.GetGrain<INegotiationGrain>(id).Join(command, recording));
     }
 }

@@ -10,13 +10,13 @@ namespace NegotiationTracker.Server.Endpoints.Commands;
 public static class MakeStatementEndpoint
 {
     /// <summary>Record a statement: who said it (the party in the body, and the speaker), on which issues, with what stance, when and according to which source. Appended to the party's stream.</summary>
-    [WolverinePost("/api/negotiations/{negotiationId}/statements")]
+    [WolverinePost("/api/negotiations/{id}/statements")]
     [Tags("Statements"), EndpointSummary("Record a statement")]
     [Consumes(typeof(MakeStatement), "application/json")]
     [ProducesResponseType<CommandAccepted>(StatusCodes.Status200OK)]
-    public static async Task<IResult> Post(string negotiationId, HttpRequest request, CommandBody body, IGrainFactory grains, HttpCommands commands)
+    public static async Task<IResult> Post(string id, HttpRequest request, CommandBody body, IGrainFactory grains, HttpCommands commands)
     {
-        var (command, problem) = await body.ReadAsync<MakeStatement>(request, ("negotiationId", negotiationId));
+        var (command, problem) = await body.ReadAsync<MakeStatement>(request, ("negotiationId", id));
         if (command is null)
         {
             return problem!;

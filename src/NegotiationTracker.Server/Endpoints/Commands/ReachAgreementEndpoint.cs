@@ -10,19 +10,19 @@ namespace NegotiationTracker.Server.Endpoints.Commands;
 public static class ReachAgreementEndpoint
 {
     /// <summary>Record an agreement reached between parties. Appended to the negotiation's stream by its grain. The body may leave out the ids the path names.</summary>
-    [WolverinePost("/api/negotiations/{negotiationId}/agreements")]
+    [WolverinePost("/api/negotiations/{id}/agreements")]
     [Tags("Agreements"), EndpointSummary("Record an agreement reached between parties")]
     [Consumes(typeof(ReachAgreement), "application/json")]
     [ProducesResponseType<CommandAccepted>(StatusCodes.Status200OK)]
-    public static async Task<IResult> Post(string negotiationId, HttpRequest request, CommandBody body, IGrainFactory grains, HttpCommands commands)
+    public static async Task<IResult> Post(string id, HttpRequest request, CommandBody body, IGrainFactory grains, HttpCommands commands)
     {
-        var (command, problem) = await body.ReadAsync<ReachAgreement>(request, ("negotiationId", negotiationId));
+        var (command, problem) = await body.ReadAsync<ReachAgreement>(request, ("negotiationId", id));
         if (command is null)
         {
             return problem!;
         }
 
-        return await commands.SendAsync(request.HttpContext, Streams.Negotiation(negotiationId), command,
-            recording => grains.GetGrain<INegotiationGrain>(negotiationId).ReachAgreement(command, recording));
+        return await commands.SendAsync(request.HttpContext, Streams.Negotiation(id), command,
+            recording => grains.GetGrain<INegotiationGrain>(id).ReachAgreement(command, recording));
     }
 }

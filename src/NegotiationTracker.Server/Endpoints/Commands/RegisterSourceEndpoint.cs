@@ -10,19 +10,19 @@ namespace NegotiationTracker.Server.Endpoints.Commands;
 public static class RegisterSourceEndpoint
 {
     /// <summary>Register a source (an article, a transcript) that statements can cite. Appended to the negotiation's stream by its grain. The body may leave out the ids the path names.</summary>
-    [WolverinePost("/api/negotiations/{negotiationId}/sources")]
+    [WolverinePost("/api/negotiations/{id}/sources")]
     [Tags("Sources"), EndpointSummary("Register a source (an article, a transcript) that statements can cite")]
     [Consumes(typeof(RegisterSource), "application/json")]
     [ProducesResponseType<CommandAccepted>(StatusCodes.Status200OK)]
-    public static async Task<IResult> Post(string negotiationId, HttpRequest request, CommandBody body, IGrainFactory grains, HttpCommands commands)
+    public static async Task<IResult> Post(string id, HttpRequest request, CommandBody body, IGrainFactory grains, HttpCommands commands)
     {
-        var (command, problem) = await body.ReadAsync<RegisterSource>(request, ("negotiationId", negotiationId));
+        var (command, problem) = await body.ReadAsync<RegisterSource>(request, ("negotiationId", id));
         if (command is null)
         {
             return problem!;
         }
 
-        return await commands.SendAsync(request.HttpContext, Streams.Negotiation(negotiationId), command,
-            recording => grains.GetGrain<INegotiationGrain>(negotiationId).RegisterSource(command, recording));
+        return await commands.SendAsync(request.HttpContext, Streams.Negotiation(id), command,
+            recording => grains.GetGrain<INegotiationGrain>(id).RegisterSource(command, recording));
     }
 }

@@ -11,20 +11,20 @@ namespace NegotiationTracker.Server.Endpoints.Commands;
 public static class ReportStatementEndpoint
 {
     /// <summary>Record that a further source reported a statement. A correction never erases: it is appended to the stream of the party that made the statement, found from the statement id.</summary>
-    [WolverinePost("/api/negotiations/{negotiationId}/statements/{statementId}/reports")]
+    [WolverinePost("/api/negotiations/{id}/statements/{statementId}/reports")]
     [Tags("Corrections"), EndpointSummary("Record that a further source reported a statement")]
     [Consumes(typeof(ReportStatement), "application/json")]
     [ProducesResponseType<CommandAccepted>(StatusCodes.Status200OK)]
-    public static async Task<IResult> Post(string negotiationId, string statementId, HttpRequest request, IQuerySession session, CommandBody body,
+    public static async Task<IResult> Post(string id, string statementId, HttpRequest request, IQuerySession session, CommandBody body,
         IGrainFactory grains, HttpCommands commands)
     {
-        var (partyId, unknown) = await PathIds.PartyOfStatementAsync(session, negotiationId, statementId, request.HttpContext.RequestAborted);
+        var (partyId, unknown) = await PathIds.PartyOfStatementAsync(session, id, statementId, request.HttpContext.RequestAborted);
         if (unknown is not null)
         {
             return unknown;
         }
 
-        var (command, problem) = await body.ReadAsync<ReportStatement>(request, ("negotiationId", negotiationId), ("statementId", statementId), ("partyId", partyId!));
+        var (command, problem) = await body.ReadAsync<ReportStatement>(request, ("negotiationId", id), ("statementId", statementId), ("partyId", partyId!));
         if (command is null)
         {
             return problem!;

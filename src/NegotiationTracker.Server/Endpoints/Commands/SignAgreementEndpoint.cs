@@ -10,19 +10,19 @@ namespace NegotiationTracker.Server.Endpoints.Commands;
 public static class SignAgreementEndpoint
 {
     /// <summary>A party signs an agreement. Appended to the negotiation's stream by its grain. The body may leave out the ids the path names.</summary>
-    [WolverinePost("/api/negotiations/{negotiationId}/agreements/{agreementId}/signatures")]
+    [WolverinePost("/api/negotiations/{id}/agreements/{agreementId}/signatures")]
     [Tags("Agreements"), EndpointSummary("A party signs an agreement")]
     [Consumes(typeof(SignAgreement), "application/json")]
     [ProducesResponseType<CommandAccepted>(StatusCodes.Status200OK)]
-    public static async Task<IResult> Post(string negotiationId, string agreementId, HttpRequest request, CommandBody body, IGrainFactory grains, HttpCommands commands)
+    public static async Task<IResult> Post(string id, string agreementId, HttpRequest request, CommandBody body, IGrainFactory grains, HttpCommands commands)
     {
-        var (command, problem) = await body.ReadAsync<SignAgreement>(request, ("negotiationId", negotiationId), ("agreementId", agreementId));
+        var (command, problem) = await body.ReadAsync<SignAgreement>(request, ("negotiationId", id), ("agreementId", agreementId));
         if (command is null)
         {
             return problem!;
         }
 
-        return await commands.SendAsync(request.HttpContext, Streams.Negotiation(negotiationId), command,
-            recording => grains.GetGrain<INegotiationGrain>(negotiationId).SignAgreement(command, recording));
+        return await commands.SendAsync(request.HttpContext, Streams.Negotiation(id), command,
+            recording => grains.GetGrain<INegotiationGrain>(id).SignAgreement(command, recording));
     }
 }

@@ -10,19 +10,19 @@ namespace NegotiationTracker.Server.Endpoints.Commands;
 public static class WithdrawProposalEndpoint
 {
     /// <summary>The party that tabled a proposal withdraws it. Appended to the negotiation's stream by its grain. The body may leave out the ids the path names.</summary>
-    [WolverinePost("/api/negotiations/{negotiationId}/proposals/{proposalId}/withdrawal")]
+    [WolverinePost("/api/negotiations/{id}/proposals/{proposalId}/withdrawal")]
     [Tags("Proposals"), EndpointSummary("The party that tabled a proposal withdraws it")]
     [Consumes(typeof(WithdrawProposal), "application/json")]
     [ProducesResponseType<CommandAccepted>(StatusCodes.Status200OK)]
-    public static async Task<IResult> Post(string negotiationId, string proposalId, HttpRequest request, CommandBody body, IGrainFactory grains, HttpCommands commands)
+    public static async Task<IResult> Post(string id, string proposalId, HttpRequest request, CommandBody body, IGrainFactory grains, HttpCommands commands)
     {
-        var (command, problem) = await body.ReadAsync<WithdrawProposal>(request, ("negotiationId", negotiationId), ("proposalId", proposalId));
+        var (command, problem) = await body.ReadAsync<WithdrawProposal>(request, ("negotiationId", id), ("proposalId", proposalId));
         if (command is null)
         {
             return problem!;
         }
 
-        return await commands.SendAsync(request.HttpContext, Streams.Negotiation(negotiationId), command,
-            recording => grains.GetGrain<INegotiationGrain>(negotiationId).WithdrawProposal(command, recording));
+        return await commands.SendAsync(request.HttpContext, Streams.Negotiation(id), command,
+            recording => grains.GetGrain<INegotiationGrain>(id).WithdrawProposal(command, recording));
     }
 }

@@ -1,0 +1,51 @@
+using Marten;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using NegotiationTracker.Projections.Negotiations;
+using NegotiationTracker.Projections.Replay;
+using Wolverine.Http;
+
+namespace NegotiationTracker.Server.Endpoints.Queries;
+
+public static class GetNegotiationEndpoint
+{
+    /// <summary>
+    /// The negotiation's state, the same document as <c>negotiation state ID --format json</c>; with <c>asOf</c> and/or
+    /// <c>knownAt</c>, replayed from the event store as <c>state --as-of D --known-at T</c>.
+    /// </summary>
+    [WolverineGet("/api/negotiations/{id}")]
+    [Tags("Negotiations"), EndpointSummary("The state of a negotiation, now or replayed to a moment")]
+    [EndpointDescription("asOf: what had happened by the end of this partial date (2024, 2024-09, 2024-09-27 or an instant); knownAt: what had been "
+        + "recorded by this moment (a date means by its end). Either or both; without them, the live view. 404 when the negotiation is unknown, "
+        + "or had not been opened by then.")]
+    [ProducesResponseType<NegotiationState>(StatusCodes.Status200OK)]
+    [ProducesResponseType<HttpValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
+    public static async Task<IResult> Get(string id, string? asOf, string? knownAt, IQuerySession session, CancellationToken cancellationToken)
+    {
+        var query = new QueryValues();
+        var (happened, known) = (query.Date(nameof(asOf), asOf), query.Date(nameof(knownAt), knownAt));
+        if (query.Problem is { } problem)
+        {
+            return problem;
+        }
+
+        if (happened is null && known is null)
+        {
+            var state = await NegotiationState.LoadAsync(session, id, cancellationToken);
+            return state is null ? Problems.NegotiationNotFound(id) : Results.Ok(state);
+        }
+
+        if (await NegotiationEvents.LoadAsync(session, id, cancellationToken) is not { } events)
+        {
+            return Problems.NegotiationNotFound(id);
+        }
+
+        var replayed = await NegotiationState.ReplayAsync(session, events, happened, known, cancellationToken);
+        return replayed is not null
+            ? Results.Ok(replayed)
+            : Results.Problem(title: "Negotiation not opened yet",
+                detail: $"negotiation {id} had not been opened{(happened is null ? "" : $" by {happened}")}{(known is null ? "" : $" as known at {known}")}",
+                statusCode: StatusCodes.Status404NotFound);
+    }
+}

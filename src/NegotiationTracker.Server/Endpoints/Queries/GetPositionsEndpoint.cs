@@ -1,0 +1,34 @@
+using Marten;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using NegotiationTracker.Projections.Negotiations;
+using NegotiationTracker.Projections.Positions;
+using Wolverine.Http;
+
+namespace NegotiationTracker.Server.Endpoints.Queries;
+
+public static class GetPositionsEndpoint
+{
+    /// <summary>
+    /// How each party's stance on each issue developed: the position histories the report's positions matrix is drawn from.
+    /// Served from the async view as it stands.
+    /// </summary>
+    [WolverineGet("/api/negotiations/{id}/positions")]
+    [Tags("Negotiations"), EndpointSummary("Position history per party and issue (eventually consistent)")]
+    [EndpointDescription("An array of {partyId, issueId, evidence[], periods[{stance, since, statementIds, shiftedFrom, isShift}], current}, "
+        + "by issue then party; party= keeps one party's (empty when it took no stance). Built by an async projection, so it can lag the latest "
+        + "events by a moment. 404 when the negotiation is unknown.")]
+    [ProducesResponseType<IReadOnlyList<PositionHistory>>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
+    public static async Task<IResult> Get(string id, string? party, IQuerySession session, CancellationToken cancellationToken)
+    {
+        if (await session.LoadAsync<NegotiationSummary>(id, cancellationToken) is null)
+        {
+            return Problems.NegotiationNotFound(id);
+        }
+
+        return Results.Ok(QueryValues.Filter(party) is { } partyId
+            ? await PositionHistories.ForPartyAsync(session, id, partyId, cancellationToken)
+            : await PositionHistories.ForNegotiationAsync(session, id, cancellationToken));
+    }
+}

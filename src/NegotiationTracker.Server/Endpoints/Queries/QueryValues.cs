@@ -1,0 +1,60 @@
+using Microsoft.AspNetCore.Http;
+using NegotiationTracker.Domain.Common;
+
+namespace NegotiationTracker.Server.Endpoints.Queries;
+
+/// <summary>
+/// Query-string values the endpoints parse themselves (partial dates, bounded numbers). Every problem is collected, so one
+/// 400 names each bad field, as the CLI's option parser reports each bad option.
+/// </summary>
+internal sealed class QueryValues
+{
+    private readonly Dictionary<string, string[]> errors = new(StringComparer.Ordinal);
+
+    /// <summary>The 400 to answer with, or null when every value is good.</summary>
+    public IResult? Problem => errors.Count == 0 ? null : Problems.Invalid(errors);
+
+    /// <summary>Each bad field and what is wrong with it; the web view shows them on a page of its own.</summary>
+    public IReadOnlyDictionary<string, string[]> Errors => errors;
+
+    public void Reject(string field, string message) => errors[field] = [.. errors.GetValueOrDefault(field, []), message];
+
+    public PartialDate? Date(string field, string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        if (PartialDate.TryParse(text, out var date))
+        {
+            return date;
+        }
+
+        Reject(field, $"'{text}' is not a date: use 2024, 2024-09, 2024-09-27 or an ISO-8601 instant with a zone");
+        return null;
+    }
+
+    public IReadOnlyList<PartialDate> Dates(string field, string[]? texts) =>
+        (texts ?? []).Where(t => !string.IsNullOrWhiteSpace(t)).Select(t => Date(field, t)).OfType<PartialDate>().ToList();
+
+    /// <returns>The value, or <paramref name="fallback"/> when it is not given.</returns>
+    public int Number(string field, int? value, int fallback, int min, int max)
+    {
+        if (value is not { } given)
+        {
+            return fallback;
+        }
+
+        if (given < min || given > max)
+        {
+            Reject(field, max == int.MaxValue ? $"{given} is below {min}" : $"{given} is not between {min} and {max}");
+            return fallback;
+        }
+
+        return given;
+    }
+
+    /// <summary>A filter left empty (<c>?party=</c>) filters nothing.</summary>
+    public static string? Filter(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
+}
