@@ -12,6 +12,7 @@ public static class GrainServices
         services.TryAddSingleton(TimeProvider.System);
         services.AddNegotiationContracts();
         services.AddSingleton<ImportSeedFile>();
+        services.AddSingleton<GroupCommit>();
         return services;
     }
 }

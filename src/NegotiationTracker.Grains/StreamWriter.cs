@@ -1,6 +1,4 @@
-using JasperFx;
 using Marten;
-using Marten.Exceptions;
 using NegotiationTracker.Domain.Common;
 using NegotiationTracker.Infrastructure.Integrity;
 
@@ -12,7 +10,7 @@ namespace NegotiationTracker.Grains;
 /// never re-applied blindly (the trap of JournaledGrain's retry). Every event is sealed on the way in: chained by hash to the
 /// event before it in the stream, in the same row and transaction (see <see cref="EventSealer"/>).
 /// </summary>
-internal sealed class StreamWriter<TState>(IDocumentStore store, TimeProvider clock, string streamKey, Func<TState?, object, TState?> evolve)
+internal sealed class StreamWriter<TState>(IDocumentStore store, GroupCommit commits, TimeProvider clock, string streamKey, Func<TState?, object, TState?> evolve)
     where TState : class
 {
     private const int Attempts = 3;
@@ -53,36 +51,22 @@ internal sealed class StreamWriter<TState>(IDocumentStore store, TimeProvider cl
                 return new CommandResult(0, Version, null);
             }
 
-            await using var session = store.LightweightSession();
-            session.CorrelationId = recording.CorrelationId;
-            session.LastModifiedBy = recording.RecordedBy;
-            // Marten's expected version is the stream's version after this append.
-            var append = Version == 0
-                ? session.Events.StartStream(streamKey, decision.Events)
-                : session.Events.Append(streamKey, Version + decision.Events.Count, decision.Events);
-            var head = EventSealer.Seal(append.Events, streamKey, Version, ChainHead, recording.RecordedBy, clock.GetUtcNow());
-
-            try
+            var outcome = await commits.AppendAsync(new PendingAppend(streamKey, Version, decision.Events, recording, ChainHead, clock.GetUtcNow()));
+            switch (outcome)
             {
-                await session.SaveChangesAsync();
-            }
-            catch (Exception e) when (IsVersionConflict(e))
-            {
-                await LoadAsync();
-                if (attempt < Attempts)
-                {
+                case AppendOutcome.VersionConflict when attempt < Attempts:
+                    await LoadAsync();
                     continue;
-                }
-
-                // Reported, never dropped: the caller learns the command was not recorded and may send it again.
-                return new CommandResult(0, Version, Rejection.Conflict($"the stream changed under this command {Attempts} times in a row; nothing was appended, send it again"));
-            }
-            catch (DocumentAlreadyExistsException e)
-            {
-                // The statement-id claim refused a duplicate (an id another party already used in the negotiation): nothing was appended.
-                return new CommandResult(0, Version, Rejection.Conflict($"statement id {e.Id} is already used in this negotiation by another party"));
+                case AppendOutcome.VersionConflict:
+                    await LoadAsync();
+                    // Reported, never dropped: the caller learns the command was not recorded and may send it again.
+                    return new CommandResult(0, Version, Rejection.Conflict($"the stream changed under this command {Attempts} times in a row; nothing was appended, send it again"));
+                case AppendOutcome.DuplicateStatementId duplicate:
+                    // The statement-id claim refused a duplicate (an id another party already used in the negotiation): nothing was appended.
+                    return new CommandResult(0, Version, Rejection.Conflict($"statement id {duplicate.Id} is already used in this negotiation by another party"));
             }
 
+            var head = ((AppendOutcome.Committed)outcome).ChainHead;
             Version += decision.Events.Count;
             ChainHead = head;
             State = decision.Events.Aggregate(State, evolve);
@@ -90,5 +74,4 @@ internal sealed class StreamWriter<TState>(IDocumentStore store, TimeProvider cl
         }
     }
 
-    private static bool IsVersionConflict(Exception e) => e is ConcurrencyException or ExistingStreamIdCollisionException;
 }

@@ -5,13 +5,13 @@ using NegotiationTracker.Infrastructure.EventStore;
 
 namespace NegotiationTracker.Grains.Negotiations;
 
-public sealed class NegotiationGrain(IDocumentStore store, TimeProvider clock) : Grain, INegotiationGrain
+public sealed class NegotiationGrain(IDocumentStore store, GroupCommit commits, TimeProvider clock) : Grain, INegotiationGrain
 {
     private StreamWriter<Negotiation> stream = null!;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        stream = new StreamWriter<Negotiation>(store, clock, Streams.Negotiation(this.GetPrimaryKeyString()), Negotiation.Evolve);
+        stream = new StreamWriter<Negotiation>(store, commits, clock, Streams.Negotiation(this.GetPrimaryKeyString()), Negotiation.Evolve);
         await stream.LoadAsync(cancellationToken);
     }
 

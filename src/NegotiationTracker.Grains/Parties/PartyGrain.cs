@@ -5,13 +5,13 @@ using NegotiationTracker.Infrastructure.EventStore;
 
 namespace NegotiationTracker.Grains.Parties;
 
-public sealed class PartyGrain(IDocumentStore store, TimeProvider clock) : Grain, IPartyGrain
+public sealed class PartyGrain(IDocumentStore store, GroupCommit commits, TimeProvider clock) : Grain, IPartyGrain
 {
     private StreamWriter<Party> stream = null!;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        stream = new StreamWriter<Party>(store, clock, Streams.Party(Id), Party.Evolve);
+        stream = new StreamWriter<Party>(store, commits, clock, Streams.Party(Id), Party.Evolve);
         await stream.LoadAsync(cancellationToken);
     }
 
