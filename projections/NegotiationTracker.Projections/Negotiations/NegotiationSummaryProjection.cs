@@ -132,8 +132,9 @@ public sealed partial class NegotiationSummaryProjection : MultiStreamProjection
     {
         var s = e.Data;
         view.StatementCounts[s.PartyId] = view.StatementCounts.GetValueOrDefault(s.PartyId) + 1;
-        view.Claims.Add(new StanceClaim(s.PartyId, s.StatementId, s.Stance, [.. s.IssueIds], s.Said, e.Sequence, Stands: true));
-        Reposition(view, s.PartyId);
+        var claim = new StanceClaim(s.PartyId, s.StatementId, s.Stance, [.. s.IssueIds], s.Said, e.Sequence, Stands: true);
+        view.Claims.Add(claim);
+        TakePosition(view, claim);
         Touch(view, e, ownStream: false);
     }
 
@@ -176,6 +177,38 @@ public sealed partial class NegotiationSummaryProjection : MultiStreamProjection
 
         Touch(view, e, ownStream: false);
     }
+
+    /// <summary>
+    /// A new standing statement can only move a position forward: it replaces the party's position on each of its issues
+    /// when it was said later (or as late, and recorded later). This costs the statement's issues, not the party's claims,
+    /// so recording stays cheap however long the negotiation runs; only corrections work a party's positions out again.
+    /// </summary>
+    private static void TakePosition(NegotiationSummary view, StanceClaim claim)
+    {
+        if (claim.Stance is not { } stance)
+        {
+            return;
+        }
+
+        foreach (var issue in claim.Issues)
+        {
+            var at = view.Positions.FindIndex(p => p.Party == claim.Party && p.Issue == issue);
+            var entry = new PositionEntry(claim.Party, issue, stance, claim.StatementId, claim.Said, claim.Sequence);
+            if (at < 0)
+            {
+                var before = view.Positions.FindIndex(p => (string.CompareOrdinal(p.Party, claim.Party) is var byParty and not 0 ? byParty : string.CompareOrdinal(p.Issue, issue)) > 0);
+                view.Positions.Insert(before < 0 ? view.Positions.Count : before, entry);
+            }
+            else if (Later(claim, view.Positions[at]))
+            {
+                view.Positions[at] = entry;
+            }
+        }
+    }
+
+    // The order Reposition uses: by when said (PartialDate's order), then by global sequence.
+    private static bool Later(StanceClaim claim, PositionEntry current) =>
+        claim.Said.CompareTo(current.Said) is var bySaid and not 0 ? bySaid > 0 : claim.Sequence > current.Sequence;
 
     /// <summary>
     /// A party's stance per issue: from its latest standing statement, by when it was said, then by when recorded. Only the

@@ -36,23 +36,71 @@ public sealed class ImportSeedFile(IGrainFactory grains, IDocumentStore store, T
 
         var steps = file.Steps();
         var appended = 0;
-        for (var i = 0; i < steps.Count; i++)
+        for (var i = 0; i < steps.Count;)
         {
             cancellationToken.ThrowIfCancellationRequested();
+            if (steps[i].Command is MakeStatement)
+            {
+                // A run of statements: each party's go to its grain in batches, all parties at once, so the group commit
+                // can put many parties' batches in one transaction. Nothing in a run depends on another party's statements.
+                var end = i;
+                while (end < steps.Count && steps[end].Command is MakeStatement)
+                {
+                    end++;
+                }
+
+                appended = await SendStatementsAsync(file, steps, i, end, recording, appended, progress, cancellationToken);
+                i = end;
+                continue;
+            }
+
             var step = steps[i];
             var result = await SendAsync(step.Command, recording);
             if (result.Rejection is { } rejection)
             {
-                // Only a concurrent writer can get here after the plan passed; what was appended stays, and a re-run completes the file.
-                throw new SeedFileRejected([new SeedError(file.Name, step.Line, $"{step.What}: {rejection.Message} ({appended} events were appended before this step; importing again completes the file)")]);
+                throw Interrupted(file, step, rejection.Message, appended);
             }
 
             appended += result.Appended;
             progress?.Report(new ImportProgress(i + 1, steps.Count, appended));
+            i++;
         }
 
         return new ImportResult(file.NegotiationId, steps.Count, appended);
     }
+
+    /// <summary>How many statements one grain call decides and appends at once: a bound on the append's size.</summary>
+    public const int StatementsPerBatch = 500;
+
+    /// <returns>The events appended so far, this run's included.</returns>
+    private async Task<int> SendStatementsAsync(SeedFile file, IReadOnlyList<Located> steps, int start, int end, Recording recording, int appendedBefore,
+        IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
+    {
+        var appended = appendedBefore;
+        var done = start;
+        var byParty = steps.Skip(start).Take(end - start).GroupBy(s => ((MakeStatement)s.Command).PartyId);
+        await Task.WhenAll(byParty.Select(async party =>
+        {
+            foreach (var batch in party.Chunk(StatementsPerBatch))
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var result = await Party(party.Key).MakeStatements(batch.Select(s => (MakeStatement)s.Command).ToArray(), recording);
+                if (result.Rejection is { } rejection)
+                {
+                    var at = batch.FirstOrDefault(s => rejection.Message.StartsWith($"statement {((MakeStatement)s.Command).StatementId}:", StringComparison.Ordinal)) ?? batch[0];
+                    throw Interrupted(file, at, rejection.Message, Volatile.Read(ref appended));
+                }
+
+                Interlocked.Add(ref appended, result.Appended);
+                progress?.Report(new ImportProgress(Interlocked.Add(ref done, batch.Length), steps.Count, Volatile.Read(ref appended)));
+            }
+        }));
+        return appended;
+    }
+
+    // Only a concurrent writer can get here after the plan passed; what was appended stays, and a re-run completes the file.
+    private static SeedFileRejected Interrupted(SeedFile file, Located step, string message, int appended) =>
+        new([new SeedError(file.Name, step.Line, $"{step.What}: {message} ({appended} events were appended before this step; importing again completes the file)")]);
 
     private async Task<Dictionary<string, string>> StatementOwnersAsync(string negotiationId, CancellationToken cancellationToken)
     {

@@ -16,6 +16,10 @@ public interface IPartyGrain : IGrainWithStringKey
     [Alias("MakeStatement")]
     Task<CommandResult> MakeStatement(MakeStatement command, Recording recording);
 
+    /// <summary>Several statements at once, all or none (see <see cref="PartyDecider"/>); one append, so an import costs a transaction per batch, not per statement.</summary>
+    [Alias("MakeStatements")]
+    Task<CommandResult> MakeStatements(MakeStatement[] commands, Recording recording);
+
     [Alias("AnswerProposal")]
     Task<CommandResult> AnswerProposal(AnswerProposal command, Recording recording);
 

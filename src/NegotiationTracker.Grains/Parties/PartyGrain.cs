@@ -1,4 +1,5 @@
 using Marten;
+using NegotiationTracker.Domain.Negotiations;
 using NegotiationTracker.Domain.Parties;
 using NegotiationTracker.Grains.Negotiations;
 using NegotiationTracker.Infrastructure.EventStore;
@@ -25,6 +26,18 @@ public sealed class PartyGrain(IDocumentStore store, GroupCommit commits, TimePr
     {
         var negotiation = await GrainFactory.GetGrain<INegotiationGrain>(command.NegotiationId).GetState();
         return await stream.ExecuteAsync(state => PartyDecider.Decide(command with { PartyId = Id }, state, negotiation, clock.GetUtcNow()), recording);
+    }
+
+    public async Task<CommandResult> MakeStatements(MakeStatement[] commands, Recording recording)
+    {
+        var negotiations = new Dictionary<string, Negotiation?>();
+        foreach (var negotiationId in commands.Select(c => c.NegotiationId).Distinct())
+        {
+            negotiations[negotiationId] = await GrainFactory.GetGrain<INegotiationGrain>(negotiationId).GetState();
+        }
+
+        var own = commands.Select(c => c with { PartyId = Id }).ToList();
+        return await stream.ExecuteAsync(state => PartyDecider.Decide(own, state, negotiations, clock.GetUtcNow()), recording);
     }
 
     public async Task<CommandResult> AnswerProposal(AnswerProposal command, Recording recording)
