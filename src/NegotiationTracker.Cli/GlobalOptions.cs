@@ -49,7 +49,14 @@ public sealed record GlobalOptions(string? Db, string? DataDirectory, Uri? Serve
 
         // The command line beats the environment: --db with $NEGOTIATION_TRACKER_SERVER set means that database.
         server ??= databaseGiven ? null : Variable(ServerVariable);
-        return new GlobalOptions(db, dataDirectory, server is null ? null : Address(server), result.GetValue(ApiKeyOption) ?? Variable(ApiKeyVariable));
+        var apiKey = result.GetValue(ApiKeyOption) ?? Variable(ApiKeyVariable);
+        if (apiKey is not null && apiKey.Any(c => c is < '!' or > '~'))
+        {
+            // A header cannot carry it; and a key never has spaces or line breaks, so it was pasted wrong.
+            throw new CommandFailed(Terminal.Rejected, "--api-key: a key is one word of printable ASCII, as `negotiation keys create` prints it");
+        }
+
+        return new GlobalOptions(db, dataDirectory, server is null ? null : Address(server), apiKey);
     }
 
     /// <summary>

@@ -181,9 +181,10 @@ public sealed partial class ServerClient : IDisposable
         {
             throw Unreachable(e.InnerException is { } inner && !e.Message.Contains(inner.Message, StringComparison.Ordinal) ? $"{e.Message} ({inner.Message})" : e.Message);
         }
-        catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
+        catch (TaskCanceledException e) when (!cancellationToken.IsCancellationRequested)
         {
-            throw Unreachable($"no answer within {http.Timeout.TotalMinutes:N0} minutes");
+            // Not the user's Ctrl+C: the connection or the answer took longer than the handler's or the client's timeout.
+            throw Unreachable(e.InnerException?.Message ?? e.Message);
         }
         finally
         {
@@ -217,7 +218,10 @@ public sealed partial class ServerClient : IDisposable
                 new CommandFailed(Terminal.Failed, $"the server at {Server} wants an API key: give --api-key KEY or set ${GlobalOptions.ApiKeyVariable}"),
             HttpStatusCode.Unauthorized => new CommandFailed(Terminal.Failed, $"the server refused the API key: {detail}"),
             HttpStatusCode.Forbidden => new CommandFailed(Terminal.Failed, $"the key's role may not {action}: {detail}"),
-            HttpStatusCode.NotFound => new NotFound(detail),
+            HttpStatusCode.NotFound when problem.Detail is not null => new NotFound(problem.Detail),
+            // A 404 without a problem document is not the ledger saying "no such negotiation": the address is wrong.
+            HttpStatusCode.NotFound => new CommandFailed(Terminal.Failed,
+                $"the server at {Server} does not serve {response.RequestMessage?.RequestUri?.AbsolutePath} ({detail}): is it a negotiation server, and is --server its base address?"),
             HttpStatusCode.UnprocessableEntity when problem.Errors.Count > 0 => new CommandFailed(Terminal.Rejected, [Terminal.FileRejected, .. problem.Errors]),
             HttpStatusCode.ServiceUnavailable => new CommandFailed(Terminal.Unavailable, $"the server at {Server} is not ready: {detail}"),
             >= HttpStatusCode.InternalServerError => new CommandFailed(Terminal.Failed, $"the server at {Server} failed: {detail}"),
