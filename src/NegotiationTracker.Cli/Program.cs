@@ -6,6 +6,8 @@ var root = new RootCommand("negotiation: an event-sourced ledger of policy negot
 {
     GlobalOptions.DbOption,
     GlobalOptions.DataDirectoryOption,
+    GlobalOptions.ServerOption,
+    GlobalOptions.ApiKeyOption,
     ImportCommand.Create(),
     StateCommand.Create(),
     StatementsCommand.Create(),

@@ -7,6 +7,17 @@ namespace NegotiationTracker.Cli;
 public sealed class NotFound(string message) : Exception(message);
 
 /// <summary>
+/// A command that ends with one of the <see cref="Terminal"/> exit codes and the plain lines that say why: a usage mistake
+/// the parser cannot see (--server with --db), or a server's answer (a refused key, rejected input, no server there).
+/// </summary>
+public sealed class CommandFailed(int exitCode, params IReadOnlyList<string> lines) : Exception(string.Join(Environment.NewLine, lines))
+{
+    public int ExitCode { get; } = exitCode;
+
+    public IReadOnlyList<string> Lines { get; } = lines;
+}
+
+/// <summary>
 /// Exit codes and error reporting: problems go to stderr as plain, unwrapped lines (file:line: message), never as stack traces,
 /// so editors and scripts can read them.
 /// </summary>
@@ -18,6 +29,9 @@ public static class Terminal
     public const int Missing = 3;
     public const int Unavailable = 4;
 
+    /// <summary>The first line of a rejected seed file's errors, whether the CLI or a server rejected it.</summary>
+    public const string FileRejected = "The file was rejected; nothing was appended.";
+
     public static async Task<int> RunAsync(Func<Task> action)
     {
         try
@@ -27,13 +41,22 @@ public static class Terminal
         }
         catch (SeedFileRejected e)
         {
-            Console.Error.WriteLine("The file was rejected; nothing was appended.");
+            Console.Error.WriteLine(FileRejected);
             foreach (var error in e.Errors)
             {
                 Console.Error.WriteLine(error.ToString());
             }
 
             return Rejected;
+        }
+        catch (CommandFailed e)
+        {
+            foreach (var line in e.Lines)
+            {
+                Console.Error.WriteLine(line);
+            }
+
+            return e.ExitCode;
         }
         catch (NotFound e)
         {

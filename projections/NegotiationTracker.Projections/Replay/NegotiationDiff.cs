@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using JasperFx.Events;
 using NegotiationTracker.Domain.Common;
 using NegotiationTracker.Domain.Negotiations;
@@ -20,7 +21,7 @@ public sealed record NegotiationDiff(
     IReadOnlyList<AgreementSigned> AgreementsSigned,
     IReadOnlyList<NegotiationStatusChanged> StatusChanges,
     IReadOnlyList<PartyJoined> PartiesJoined,
-    IReadOnlyList<object> CorrectionsApplied,
+    [property: JsonConverter(typeof(CorrectionsJsonConverter))] IReadOnlyList<object> CorrectionsApplied,
     int EventsOnlyBefore)
 {
     public int Count => StatementsAdded.Count + StancesShifted.Count + ProposalsTabled.Count + ProposalsAnswered.Count + ProposalsWithdrawn.Count

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
 using NegotiationTracker.Cli.Output;
-using NegotiationTracker.Projections.Negotiations;
 using NegotiationTracker.Projections.Replay;
 using NegotiationTracker.Projections.Statements;
 using Spectre.Console;
@@ -25,16 +24,11 @@ public static class AuditCommand
         };
         command.SetAction((result, cancellationToken) => Terminal.RunAsync(async () =>
         {
-            using var store = await Ledger.OpenStoreAsync(GlobalOptions.From(result), cancellationToken);
-            await using var session = store.QuerySession();
-            var id = result.GetValue(negotiation)!;
-            if (await session.LoadAsync<NegotiationSummary>(id, cancellationToken) is null)
-            {
-                throw new NotFound($"negotiation {id} is not in the ledger");
-            }
-
-            var filter = StatementFilter.Audit(id, result.GetValue(party), result.GetValue(speaker), result.GetValue(recordedBy), result.GetValue(from), result.GetValue(to));
-            StatementsOutput.Write(AnsiConsole.Console, await StatementLog.QueryAsync(session, filter, cancellationToken), result.GetValue(format));
+            var options = GlobalOptions.From(result);
+            var filter = StatementFilter.Audit(result.GetValue(negotiation)!, result.GetValue(party), result.GetValue(speaker), result.GetValue(recordedBy), result.GetValue(from), result.GetValue(to));
+            using var server = ServerClient.For(options);
+            var statements = server is null ? await StatementsCommand.QueryAsync(options, filter, cancellationToken) : await server.AuditAsync(filter, cancellationToken);
+            StatementsOutput.Write(AnsiConsole.Console, statements, result.GetValue(format));
         }));
         return command;
     }
@@ -47,24 +41,18 @@ public static class AuditCommand
         var command = new Command("statement", "Everything the event store holds about one statement, each with when and by whom it was recorded") { statement, negotiation, format };
         command.SetAction((result, cancellationToken) => Terminal.RunAsync(async () =>
         {
-            using var store = await Ledger.OpenStoreAsync(GlobalOptions.From(result), cancellationToken);
-            await using var session = store.QuerySession();
-            var location = await StatementAudit.LocateAsync(session, result.GetValue(statement)!, result.GetValue(negotiation), cancellationToken);
-            var (negotiationId, statementId) = location switch
-            {
-                { NegotiationId: { } found } => (found, location.StatementId),
-                { UsedIn.Count: 0 } => throw new NotFound($"no negotiation has a statement {location.StatementId}"),
-                _ => throw new NotFound($"statement id {location.StatementId} is used in {string.Join(", ", location.UsedIn)}: say which with --negotiation or negotiation-id/{location.StatementId}"),
-            };
-            var audit = await StatementAudit.LoadAsync(session, negotiationId, statementId, cancellationToken)
-                ?? throw new NotFound($"statement {statementId} is not in negotiation {negotiationId}");
+            var options = GlobalOptions.From(result);
+            using var server = ServerClient.For(options);
+            var audit = server is null
+                ? await LoadAsync(options, result.GetValue(statement)!, result.GetValue(negotiation), cancellationToken)
+                : await server.StatementAuditAsync(result.GetValue(statement)!, result.GetValue(negotiation), cancellationToken);
             if (result.GetValue(format) == OutputFormat.Json)
             {
                 Console.Out.WriteLine(JsonSerializer.Serialize(audit, Formats.Json));
                 return;
             }
 
-            AnsiConsole.Write(new Rule($"Audit of statement [bold]{Markup.Escape(statementId)}[/] in {Markup.Escape(negotiationId)}, made for {Markup.Escape(audit.PartyId)}").LeftJustified());
+            AnsiConsole.Write(new Rule($"Audit of statement [bold]{Markup.Escape(audit.StatementId)}[/] in {Markup.Escape(audit.NegotiationId)}, made for {Markup.Escape(audit.PartyId)}").LeftJustified());
             foreach (var e in audit.Events)
             {
                 AnsiConsole.MarkupLine($"[blue]#{e.Sequence}[/] [bold]{Markup.Escape(e.Type)}[/] {Markup.Escape(e.Stream)} v{e.Version}{(e.Said is null ? "" : $" · said {e.Said}")} · recorded {e.RecordedAt.UtcDateTime:yyyy-MM-dd HH:mm:ss.ffffff}Z by {Markup.Escape(e.RecordedBy ?? "unknown")} · correlation {Markup.Escape(e.CorrelationId ?? "")}");
@@ -72,5 +60,20 @@ public static class AuditCommand
             }
         }));
         return command;
+    }
+
+    private static async Task<StatementAudit> LoadAsync(GlobalOptions options, string statement, string? negotiation, CancellationToken cancellationToken)
+    {
+        using var store = await Ledger.OpenStoreAsync(options, cancellationToken);
+        await using var session = store.QuerySession();
+        var location = await StatementAudit.LocateAsync(session, statement, negotiation, cancellationToken);
+        var (negotiationId, statementId) = location switch
+        {
+            { NegotiationId: { } found } => (found, location.StatementId),
+            { UsedIn.Count: 0 } => throw new NotFound($"no negotiation has a statement {location.StatementId}"),
+            _ => throw new NotFound($"statement id {location.StatementId} is used in {string.Join(", ", location.UsedIn)}: say which with --negotiation or negotiation-id/{location.StatementId}"),
+        };
+        return await StatementAudit.LoadAsync(session, negotiationId, statementId, cancellationToken)
+            ?? throw new NotFound($"statement {statementId} is not in negotiation {negotiationId}");
     }
 }

@@ -11,7 +11,7 @@ public static class CheckpointCommand
         var create = new Command("create", "Fix the whole log's Merkle root as a checkpoint, stored as an event in ledger/checkpoints");
         create.SetAction((result, cancellationToken) => Terminal.RunAsync(async () =>
         {
-            using var store = await Ledger.OpenStoreAsync(GlobalOptions.From(result), cancellationToken);
+            using var store = await Ledger.OpenStoreAsync(GlobalOptions.ForDatabase(result, "checkpoint create"), cancellationToken);
             var checkpoint = await CreateAsync(new LedgerCheckpoints(store), cancellationToken);
             AnsiConsole.MarkupLineInterpolated($"Checkpoint: {checkpoint.EventCount:N0} events up to sequence {checkpoint.UpToSequence}, root {checkpoint.RootHash}.");
         }));
@@ -20,7 +20,7 @@ public static class CheckpointCommand
         var export = new Command("export", "The latest checkpoint (one is created first if there is none) as a small JSON file to keep elsewhere") { output };
         export.SetAction((result, cancellationToken) => Terminal.RunAsync(async () =>
         {
-            using var store = await Ledger.OpenStoreAsync(GlobalOptions.From(result), cancellationToken);
+            using var store = await Ledger.OpenStoreAsync(GlobalOptions.ForDatabase(result, "checkpoint export"), cancellationToken);
             var checkpoints = new LedgerCheckpoints(store);
             var checkpoint = await checkpoints.LatestAsync(cancellationToken) ?? await CreateAsync(checkpoints, cancellationToken);
             var json = CheckpointFile.ToJson(checkpoint);

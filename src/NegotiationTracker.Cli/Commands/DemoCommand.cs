@@ -16,7 +16,7 @@ public static class DemoCommand
         var command = new Command("demo", "Load the U.S.–Iraq withdrawal negotiation into the ledger and print its state and statement log") { seed };
         command.SetAction((result, cancellationToken) => Terminal.RunAsync(async () =>
         {
-            var options = GlobalOptions.From(result);
+            var options = GlobalOptions.ForDatabase(result, "demo");
             var path = result.GetValue(seed)?.FullName ?? FindSeed();
             var imported = await ImportCommand.RunAsync(options, path, cancellationToken);
             AnsiConsole.MarkupLineInterpolated($"Loaded [bold]{Path.GetFileName(path)}[/]: {imported.EventsAppended} events appended (0 when it was already loaded).");

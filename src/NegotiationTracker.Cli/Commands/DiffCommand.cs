@@ -29,12 +29,11 @@ public static class DiffCommand
         });
         command.SetAction((result, cancellationToken) => Terminal.RunAsync(async () =>
         {
-            using var store = await Ledger.OpenStoreAsync(GlobalOptions.From(result), cancellationToken);
-            await using var session = store.QuerySession();
+            var options = GlobalOptions.From(result);
             var id = result.GetValue(negotiation)!;
-            var events = await NegotiationEvents.LoadAsync(session, id, cancellationToken) ?? throw new NotFound($"negotiation {id} is not in the ledger");
             var moments = new DiffMoments(result.GetValue(asOf) ?? [], result.GetValue(knownAt) ?? []);
-            var diff = moments.Between(events);
+            using var server = ServerClient.For(options);
+            var diff = server is null ? await BetweenAsync(options, id, moments, cancellationToken) : await server.DiffAsync(id, moments, cancellationToken);
             if (result.GetValue(format) == OutputFormat.Json)
             {
                 Console.Out.WriteLine(JsonSerializer.Serialize(diff, Formats.Json));
@@ -44,6 +43,14 @@ public static class DiffCommand
             Write(AnsiConsole.Console, diff, Describe(moments.Before), Describe(moments.After));
         }));
         return command;
+    }
+
+    private static async Task<NegotiationDiff> BetweenAsync(GlobalOptions options, string id, DiffMoments moments, CancellationToken cancellationToken)
+    {
+        using var store = await Ledger.OpenStoreAsync(options, cancellationToken);
+        await using var session = store.QuerySession();
+        var events = await NegotiationEvents.LoadAsync(session, id, cancellationToken) ?? throw new NotFound($"negotiation {id} is not in the ledger");
+        return moments.Between(events);
     }
 
     private static string Describe((PartialDate? AsOf, PartialDate? KnownAt) moment) => Describe(moment.AsOf, moment.KnownAt);

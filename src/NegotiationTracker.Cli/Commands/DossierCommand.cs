@@ -17,11 +17,11 @@ public static class DossierCommand
         var command = new Command("dossier", "Everything one party and its people said and did, across all negotiations, newest first") { party, limit, format };
         command.SetAction((result, cancellationToken) => Terminal.RunAsync(async () =>
         {
-            using var store = await Ledger.OpenStoreAsync(GlobalOptions.From(result), cancellationToken, catchUp: true);
-            await using var session = store.QuerySession();
+            var options = GlobalOptions.From(result);
             var id = result.GetValue(party)!;
-            var dossier = await PartyDossier.LoadAsync(session, id, Math.Clamp(result.GetValue(limit), 1, PartyDossier.MaxEntries), cancellationToken)
-                ?? throw new NotFound($"party {id} is not in the ledger");
+            var entries = Math.Clamp(result.GetValue(limit), 1, PartyDossier.MaxEntries);
+            using var server = ServerClient.For(options);
+            var dossier = server is null ? await LoadAsync(options, id, entries, cancellationToken) : await server.DossierAsync(id, entries, cancellationToken);
             if (result.GetValue(format) == OutputFormat.Json)
             {
                 Console.Out.WriteLine(JsonSerializer.Serialize(dossier, Formats.Json));
@@ -37,5 +37,12 @@ public static class DossierCommand
             TimelineOutput.Write(AnsiConsole.Console, dossier.Entries, showNegotiation: true);
         }));
         return command;
+    }
+
+    private static async Task<PartyDossier> LoadAsync(GlobalOptions options, string id, int entries, CancellationToken cancellationToken)
+    {
+        using var store = await Ledger.OpenStoreAsync(options, cancellationToken, catchUp: true);
+        await using var session = store.QuerySession();
+        return await PartyDossier.LoadAsync(session, id, entries, cancellationToken) ?? throw new NotFound($"party {id} is not in the ledger");
     }
 }

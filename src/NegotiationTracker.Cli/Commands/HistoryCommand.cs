@@ -18,11 +18,10 @@ public static class HistoryCommand
         };
         command.SetAction((result, cancellationToken) => Terminal.RunAsync(async () =>
         {
-            using var store = await Ledger.OpenStoreAsync(GlobalOptions.From(result), cancellationToken);
-            await using var session = store.QuerySession();
+            var options = GlobalOptions.From(result);
             var id = result.GetValue(negotiation)!;
-            var events = await NegotiationEvents.LoadAsync(session, id, cancellationToken) ?? throw new NotFound($"negotiation {id} is not in the ledger");
-            var history = events.History();
+            using var server = ServerClient.For(options);
+            var history = server is null ? await LoadAsync(options, id, cancellationToken) : await server.HistoryAsync(id, cancellationToken);
             if (result.GetValue(format) == OutputFormat.Json)
             {
                 Console.Out.WriteLine(JsonSerializer.Serialize(history, Formats.Json));
@@ -40,5 +39,13 @@ public static class HistoryCommand
             AnsiConsole.Write(table);
         }));
         return command;
+    }
+
+    private static async Task<IReadOnlyList<HistoryEntry>> LoadAsync(GlobalOptions options, string id, CancellationToken cancellationToken)
+    {
+        using var store = await Ledger.OpenStoreAsync(options, cancellationToken);
+        await using var session = store.QuerySession();
+        var events = await NegotiationEvents.LoadAsync(session, id, cancellationToken) ?? throw new NotFound($"negotiation {id} is not in the ledger");
+        return events.History();
     }
 }

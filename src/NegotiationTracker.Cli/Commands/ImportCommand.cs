@@ -17,10 +17,23 @@ public static class ImportCommand
         var command = new Command("import", "Import a seed file through the grains; re-importing appends nothing") { file };
         command.SetAction((result, cancellationToken) => Terminal.RunAsync(async () =>
         {
-            var imported = await RunAsync(GlobalOptions.From(result), result.GetValue(file)!.FullName, cancellationToken);
+            var options = GlobalOptions.From(result);
+            var path = result.GetValue(file)!.FullName;
+            using var server = ServerClient.For(options);
+            var imported = server is null ? await RunAsync(options, path, cancellationToken) : await ThroughServerAsync(server, path, cancellationToken);
             AnsiConsole.MarkupLineInterpolated($"Imported [bold]{imported.NegotiationId}[/]: {imported.EventsAppended} events appended ({imported.Steps} entries checked).");
         }));
         return command;
+    }
+
+    /// <summary>
+    /// The server decides the file against its store and records it as appended by the key's holder. The file is read and
+    /// checked here first, as on the database path, so a malformed file is refused with the same lines before it is sent.
+    /// </summary>
+    private static async Task<ImportResult> ThroughServerAsync(ServerClient server, string path, CancellationToken cancellationToken)
+    {
+        SeedFileReader.Read(path);
+        return await server.ImportAsync(path, await File.ReadAllTextAsync(path, cancellationToken), cancellationToken);
     }
 
     public static async Task<ImportResult> RunAsync(GlobalOptions options, string path, CancellationToken cancellationToken)

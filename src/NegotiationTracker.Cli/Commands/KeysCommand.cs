@@ -36,7 +36,7 @@ public static class KeysCommand
         var create = new Command("create", "Create a key and print it once; only its hash is stored") { role, name };
         create.SetAction((result, cancellationToken) => Terminal.RunAsync(async () =>
         {
-            using var store = await Ledger.OpenStoreAsync(GlobalOptions.From(result), cancellationToken);
+            using var store = await Ledger.OpenStoreAsync(GlobalOptions.ForDatabase(result, "keys create"), cancellationToken);
             await using var session = store.LightweightSession();
             var (key, text) = await ApiKeys.CreateAsync(session, result.GetValue(name)!, result.GetValue(role), Environment.UserName, DateTimeOffset.UtcNow, cancellationToken);
             // The key alone on stdout, so a script can capture it; the advice goes to stderr.
@@ -47,7 +47,7 @@ public static class KeysCommand
         var list = new Command("list", "The keys issued: id, holder, role, when created and revoked (never the secret)");
         list.SetAction((result, cancellationToken) => Terminal.RunAsync(async () =>
         {
-            using var store = await Ledger.OpenStoreAsync(GlobalOptions.From(result), cancellationToken);
+            using var store = await Ledger.OpenStoreAsync(GlobalOptions.ForDatabase(result, "keys list"), cancellationToken);
             await using var session = store.QuerySession();
             var table = new Table().AddColumns("Id", "Name", "Role", "Created", "By", "Revoked");
             foreach (var key in await ApiKeys.ListAsync(session, cancellationToken))
@@ -63,7 +63,7 @@ public static class KeysCommand
         var revoke = new Command("revoke", "Revoke a key: it stops working at once and stays listed, for the audit trail") { id };
         revoke.SetAction((result, cancellationToken) => Terminal.RunAsync(async () =>
         {
-            using var store = await Ledger.OpenStoreAsync(GlobalOptions.From(result), cancellationToken);
+            using var store = await Ledger.OpenStoreAsync(GlobalOptions.ForDatabase(result, "keys revoke"), cancellationToken);
             await using var session = store.LightweightSession();
             var keyId = result.GetValue(id)!;
             var revoked = await ApiKeys.RevokeAsync(session, keyId, Environment.UserName, DateTimeOffset.UtcNow, cancellationToken)

@@ -22,10 +22,10 @@ public static class ProjectionsCommand
 
         var rebuild = new Command("rebuild", "Rebuild one or all projections from the event store") { name };
         rebuild.SetAction((result, cancellationToken) => Terminal.RunAsync(() =>
-            RebuildAsync(GlobalOptions.From(result), result.GetValue(name), cancellationToken)));
+            RebuildAsync(GlobalOptions.ForDatabase(result, "projections rebuild"), result.GetValue(name), cancellationToken)));
 
         var status = new Command("status", "Each projection's position against the event store's high-water mark");
-        status.SetAction((result, cancellationToken) => Terminal.RunAsync(() => StatusAsync(GlobalOptions.From(result), cancellationToken)));
+        status.SetAction((result, cancellationToken) => Terminal.RunAsync(() => StatusAsync(GlobalOptions.ForDatabase(result, "projections status"), cancellationToken)));
 
         return new Command("projections", "Rebuild the read models, or see how far each has got") { rebuild, status };
     }

@@ -54,7 +54,20 @@ public static class ReportCommand
             var written = Terminal.Ok;
             var exit = await Terminal.RunAsync(async () =>
             {
-                using var store = await Ledger.OpenStoreAsync(GlobalOptions.From(result), cancellationToken);
+                var options = GlobalOptions.From(result);
+                var quoted = result.GetValue(latest);
+                using var server = ServerClient.For(options);
+                if (server is not null)
+                {
+                    // The server renders with the same renderers; CSV comes one table per request, written as the same files.
+                    written = await WriteAsync(chosen, path,
+                        folder => FetchCsvAsync(server, id, folder, cancellationToken),
+                        () => server.ReportAsync(id, MediaTypes[chosen], quoted, table: null, cancellationToken),
+                        cancellationToken);
+                    return;
+                }
+
+                using var store = await Ledger.OpenStoreAsync(options, cancellationToken);
                 await using var session = store.QuerySession();
 
                 // The summary is an inline view, current without catching up; asking it first also spares an empty
@@ -67,20 +80,59 @@ public static class ReportCommand
                 await Ledger.CatchUpAsync(store, cancellationToken);
                 var report = await NegotiationReport.LoadAsync(session, id, DateTimeOffset.UtcNow, cancellationToken)
                     ?? throw new NotFound($"negotiation {id} is not in the ledger");
-                written = await WriteAsync(report, chosen, path, result.GetValue(latest), cancellationToken);
+                written = await WriteAsync(chosen, path,
+                    folder => Task.FromResult(CsvReport.Write(report, folder)),
+                    () => Task.FromResult(Render(report, chosen, quoted)),
+                    cancellationToken);
             });
             return exit != Terminal.Ok ? exit : written;
         });
         return command;
     }
 
-    private static async Task<int> WriteAsync(NegotiationReport report, string format, string? path, int latest, CancellationToken cancellationToken)
+    /// <summary>What the server is asked for (by <c>Accept</c>) for each format but CSV.</summary>
+    private static readonly IReadOnlyDictionary<string, string> MediaTypes = new Dictionary<string, string>
+    {
+        ["markdown"] = "text/markdown",
+        ["html"] = "text/html",
+        ["json"] = "application/json",
+    };
+
+    private static string Render(NegotiationReport report, string format, int latest) => format switch
+    {
+        "html" => HtmlReport.Render(report, latest),
+        "json" => JsonReport.Render(report, latest),
+        _ => MarkdownReport.Render(report, latest),
+    };
+
+    /// <summary>Every table first, then the files: a server that fails halfway leaves no half-written folder.</summary>
+    private static async Task<IReadOnlyList<string>> FetchCsvAsync(ServerClient server, string id, string folder, CancellationToken cancellationToken)
+    {
+        var tables = new List<(string Path, string Text)>();
+        foreach (var table in CsvReport.Tables)
+        {
+            tables.Add((Path.Combine(folder, table + ".csv"), await server.ReportAsync(id, "text/csv", latest: null, table, cancellationToken)));
+        }
+
+        Directory.CreateDirectory(folder);
+        foreach (var (file, text) in tables)
+        {
+            await File.WriteAllTextAsync(file, text, cancellationToken);
+        }
+
+        return tables.Select(t => t.Path).ToList();
+    }
+
+    /// <param name="writeCsv">Writes the CSV files into the folder it is given and returns their paths.</param>
+    /// <param name="render">The report in any other format.</param>
+    private static async Task<int> WriteAsync(string format, string? path, Func<string, Task<IReadOnlyList<string>>> writeCsv, Func<Task<string>> render,
+        CancellationToken cancellationToken)
     {
         try
         {
             if (format == Csv)
             {
-                foreach (var file in CsvReport.Write(report, Path.GetFullPath(path!)))
+                foreach (var file in await writeCsv(Path.GetFullPath(path!)))
                 {
                     Console.Out.WriteLine($"Wrote {file}");
                 }
@@ -88,12 +140,7 @@ public static class ReportCommand
                 return Terminal.Ok;
             }
 
-            var text = format switch
-            {
-                "html" => HtmlReport.Render(report, latest),
-                "json" => JsonReport.Render(report, latest),
-                _ => MarkdownReport.Render(report, latest),
-            };
+            var text = await render();
             if (string.IsNullOrWhiteSpace(path))
             {
                 await Console.Out.WriteAsync(text);

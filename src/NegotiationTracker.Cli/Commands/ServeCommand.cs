@@ -20,7 +20,7 @@ public static class ServeCommand
         var command = new Command("serve", "Run the HTTP server (Orleans silo, event store, API and web view in one process) until Ctrl+C") { urls, anonymousReads };
         command.SetAction((result, cancellationToken) => Terminal.RunAsync(async () =>
         {
-            var connectionString = await Ledger.ConnectionStringAsync(GlobalOptions.From(result), cancellationToken);
+            var connectionString = await Ledger.ConnectionStringAsync(GlobalOptions.ForDatabase(result, "serve"), cancellationToken);
             await using var app = NegotiationServer.Build([], connectionString, result.GetValue(urls)!,
                 settings: new ServerSettings(AnonymousReads: result.GetValue(anonymousReads)));
             await app.StartAsync(cancellationToken);

@@ -22,16 +22,25 @@ public static class StateCommand
         };
         command.SetAction((result, cancellationToken) => Terminal.RunAsync(async () =>
         {
-            using var store = await Ledger.OpenStoreAsync(GlobalOptions.From(result), cancellationToken);
-            await using var session = store.QuerySession();
+            var options = GlobalOptions.From(result);
             var id = result.GetValue(negotiation)!;
             var (happened, known) = (result.GetValue(asOf), result.GetValue(knownAt));
-            var state = happened is null && known is null
-                ? await NegotiationState.LoadAsync(session, id, cancellationToken) ?? throw new NotFound($"negotiation {id} is not in the ledger")
-                : await ReplayAsync(session, id, happened, known, cancellationToken);
+            using var server = ServerClient.For(options);
+            var state = server is null
+                ? await LoadAsync(options, id, happened, known, cancellationToken)
+                : await server.StateAsync(id, happened, known, cancellationToken);
             StateOutput.Write(AnsiConsole.Console, state, result.GetValue(format));
         }));
         return command;
+    }
+
+    private static async Task<NegotiationState> LoadAsync(GlobalOptions options, string id, PartialDate? asOf, PartialDate? knownAt, CancellationToken cancellationToken)
+    {
+        using var store = await Ledger.OpenStoreAsync(options, cancellationToken);
+        await using var session = store.QuerySession();
+        return asOf is null && knownAt is null
+            ? await NegotiationState.LoadAsync(session, id, cancellationToken) ?? throw new NotFound($"negotiation {id} is not in the ledger")
+            : await ReplayAsync(session, id, asOf, knownAt, cancellationToken);
     }
 
     private static async Task<NegotiationState> ReplayAsync(IQuerySession session, string id, PartialDate? asOf, PartialDate? knownAt, CancellationToken cancellationToken)

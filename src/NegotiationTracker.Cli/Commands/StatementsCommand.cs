@@ -25,18 +25,26 @@ public static class StatementsCommand
         };
         command.SetAction((result, cancellationToken) => Terminal.RunAsync(async () =>
         {
-            using var store = await Ledger.OpenStoreAsync(GlobalOptions.From(result), cancellationToken);
-            await using var session = store.QuerySession();
-            var id = result.GetValue(negotiation)!;
-            if (await session.LoadAsync<NegotiationSummary>(id, cancellationToken) is null)
-            {
-                throw new NotFound($"negotiation {id} is not in the ledger");
-            }
-
-            var filter = new StatementFilter(id, result.GetValue(party), result.GetValue(speaker), result.GetValue(issue), result.GetValue(from), result.GetValue(to), result.GetValue(includeRetracted));
-            StatementsOutput.Write(AnsiConsole.Console, await StatementLog.QueryAsync(session, filter, cancellationToken), result.GetValue(format));
+            var options = GlobalOptions.From(result);
+            var filter = new StatementFilter(result.GetValue(negotiation)!, result.GetValue(party), result.GetValue(speaker), result.GetValue(issue), result.GetValue(from), result.GetValue(to), result.GetValue(includeRetracted));
+            using var server = ServerClient.For(options);
+            var statements = server is null ? await QueryAsync(options, filter, cancellationToken) : await server.StatementsAsync(filter, cancellationToken);
+            StatementsOutput.Write(AnsiConsole.Console, statements, result.GetValue(format));
         }));
         return command;
+    }
+
+    /// <summary>The statement log (or an audit's, by the filter) from the database; the negotiation must exist.</summary>
+    public static async Task<IReadOnlyList<StatementView>> QueryAsync(GlobalOptions options, StatementFilter filter, CancellationToken cancellationToken)
+    {
+        using var store = await Ledger.OpenStoreAsync(options, cancellationToken);
+        await using var session = store.QuerySession();
+        if (await session.LoadAsync<NegotiationSummary>(filter.NegotiationId, cancellationToken) is null)
+        {
+            throw new NotFound($"negotiation {filter.NegotiationId} is not in the ledger");
+        }
+
+        return await StatementLog.QueryAsync(session, filter, cancellationToken);
     }
 
     public static Option<PartialDate?> DateOption(string name, string description) => new(name)

@@ -16,15 +16,10 @@ public static class TimelineCommand
         var command = new Command("timeline", "Everything that happened in a negotiation, in the order it happened, with who recorded it when") { negotiation, format };
         command.SetAction((result, cancellationToken) => Terminal.RunAsync(async () =>
         {
-            using var store = await Ledger.OpenStoreAsync(GlobalOptions.From(result), cancellationToken, catchUp: true);
-            await using var session = store.QuerySession();
+            var options = GlobalOptions.From(result);
             var id = result.GetValue(negotiation)!;
-            if (await session.LoadAsync<NegotiationSummary>(id, cancellationToken) is null)
-            {
-                throw new NotFound($"negotiation {id} is not in the ledger");
-            }
-
-            var entries = await NegotiationTimeline.QueryAsync(session, id, cancellationToken);
+            using var server = ServerClient.For(options);
+            var entries = server is null ? await QueryAsync(options, id, cancellationToken) : await server.TimelineAsync(id, cancellationToken);
             if (result.GetValue(format) == OutputFormat.Json)
             {
                 Console.Out.WriteLine(JsonSerializer.Serialize(entries, Formats.Json));
@@ -34,5 +29,17 @@ public static class TimelineCommand
             TimelineOutput.Write(AnsiConsole.Console, entries, showNegotiation: false);
         }));
         return command;
+    }
+
+    private static async Task<IReadOnlyList<TimelineEntry>> QueryAsync(GlobalOptions options, string id, CancellationToken cancellationToken)
+    {
+        using var store = await Ledger.OpenStoreAsync(options, cancellationToken, catchUp: true);
+        await using var session = store.QuerySession();
+        if (await session.LoadAsync<NegotiationSummary>(id, cancellationToken) is null)
+        {
+            throw new NotFound($"negotiation {id} is not in the ledger");
+        }
+
+        return await NegotiationTimeline.QueryAsync(session, id, cancellationToken);
     }
 }

@@ -49,28 +49,44 @@ public static class VerifyCommand
             var clean = true;
             var exit = await Terminal.RunAsync(async () =>
             {
-                using var store = await Ledger.OpenStoreAsync(GlobalOptions.From(result), cancellationToken);
-                var verifier = new LedgerVerifier(store);
-                IReadOnlySet<string>? streams = null;
-                if (result.GetValue(negotiation) is { } id)
+                var options = GlobalOptions.From(result);
+                using var server = ServerClient.For(options);
+                if (server is not null && kept is not null)
                 {
-                    streams = await verifier.NegotiationStreamsAsync(id, cancellationToken) ?? throw new NotFound($"negotiation {id} is not in the ledger");
+                    // The checkpoint's point is to be kept where the server's users cannot reach it: it is not sent there.
+                    throw new CommandFailed(Terminal.Rejected, "--checkpoint is checked against the database itself, not through a server: use --db on a machine that reaches the database");
                 }
 
-                var report = await verifier.VerifyAsync(streams, kept, cancellationToken);
-                clean = report.Clean;
-                Write(report, result.GetValue(format));
+                var verified = server is null
+                    ? await VerifyAsync(options, result.GetValue(negotiation), kept, cancellationToken)
+                    : await server.VerificationAsync(result.GetValue(negotiation), cancellationToken);
+                clean = verified.Clean;
+                Write(verified, result.GetValue(format));
             });
             return exit == Terminal.Ok && !clean ? Unverified : exit;
         });
         return command;
     }
 
-    private static void Write(VerificationReport report, OutputFormat format)
+    private static async Task<VerificationResult> VerifyAsync(GlobalOptions options, string? negotiation, LogCheckpointed? kept, CancellationToken cancellationToken)
+    {
+        using var store = await Ledger.OpenStoreAsync(options, cancellationToken);
+        var verifier = new LedgerVerifier(store);
+        IReadOnlySet<string>? streams = null;
+        if (negotiation is not null)
+        {
+            streams = await verifier.NegotiationStreamsAsync(negotiation, cancellationToken) ?? throw new NotFound($"negotiation {negotiation} is not in the ledger");
+        }
+
+        return VerificationResult.Of(await verifier.VerifyAsync(streams, kept, cancellationToken));
+    }
+
+    /// <summary>From the result the server answers with too, so both paths print alike.</summary>
+    private static void Write(VerificationResult report, OutputFormat format)
     {
         if (format == OutputFormat.Json)
         {
-            Console.Out.WriteLine(JsonSerializer.Serialize(VerificationResult.Of(report), Formats.Json));
+            Console.Out.WriteLine(JsonSerializer.Serialize(report, Formats.Json));
             return;
         }
 
@@ -89,7 +105,7 @@ public static class VerifyCommand
             .AddColumn("Detail");
         foreach (var f in report.Findings)
         {
-            table.AddRow(new Text(f.KindWord), new Text(f.Stream), new Text(f.Version?.ToString() ?? "-"), new Text(f.Sequence?.ToString() ?? "-"), new Text(f.Detail));
+            table.AddRow(new Text(f.Kind), new Text(f.Stream), new Text(f.Version?.ToString() ?? "-"), new Text(f.Sequence?.ToString() ?? "-"), new Text(f.Detail));
         }
 
         AnsiConsole.Write(table);

@@ -25,12 +25,18 @@ public class ServerFixture : IAsyncLifetime
 
     public IServiceProvider Services => app?.Services ?? throw new InvalidOperationException("the server has not started");
 
+    /// <summary>The server's database, for reading it directly as `negotiation --db` does (never for writing beside the server).</summary>
+    public string ConnectionString { get; private set; } = "";
+
+    /// <summary>Where the server listens, e.g. http://127.0.0.1:40123.</summary>
+    public string Address => app?.Urls.First() ?? throw new InvalidOperationException("the server has not started");
+
     protected virtual ServerSettings Settings => new();
 
     public virtual async Task InitializeAsync()
     {
-        var connectionString = await TestDatabase.CreateAsync();
-        app = NegotiationServer.Build([], connectionString, "http://127.0.0.1:0", settings: Settings);
+        ConnectionString = await TestDatabase.CreateAsync();
+        app = NegotiationServer.Build([], ConnectionString, "http://127.0.0.1:0", settings: Settings);
         await app.StartAsync();
         AdminKey = await CreateKeyAsync("Test admin", ApiRole.Admin);
         Client = Anonymous();
@@ -56,7 +62,7 @@ public class ServerFixture : IAsyncLifetime
     /// <summary>A client with no key at all.</summary>
     public HttpClient Anonymous()
     {
-        var client = new HttpClient { BaseAddress = new Uri(app!.Urls.First()), Timeout = TimeSpan.FromMinutes(2) };
+        var client = new HttpClient { BaseAddress = new Uri(Address), Timeout = TimeSpan.FromMinutes(2) };
         clients.Add(client);
         return client;
     }

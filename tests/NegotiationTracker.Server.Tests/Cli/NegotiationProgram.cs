@@ -1,0 +1,62 @@
+using System.Diagnostics;
+using NegotiationTracker.Server.Tests.Fixtures;
+
+namespace NegotiationTracker.Server.Tests.Cli;
+
+public sealed record CliOutput(int ExitCode, string Out, string Error)
+{
+    public override string ToString() => $"exit {ExitCode}{Environment.NewLine}stdout:{Environment.NewLine}{Out}{Environment.NewLine}stderr:{Environment.NewLine}{Error}";
+}
+
+/// <summary>The real `negotiation` program, built beside these tests, run as its own process as a user runs it.</summary>
+public static class NegotiationProgram
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(3);
+
+    /// <summary>The variables that would point the program elsewhere than the test says.</summary>
+    private static readonly string[] Inherited = ["NEGOTIATION_TRACKER_DB", "NEGOTIATION_TRACKER_HOME", "NEGOTIATION_TRACKER_SERVER", "NEGOTIATION_TRACKER_API_KEY"];
+
+    public static async Task<CliOutput> RunAsync(IEnumerable<string> args, IReadOnlyDictionary<string, string>? environment = null)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = Paths.RepositoryRoot,
+        };
+        start.ArgumentList.Add(Program);
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        foreach (var name in Inherited)
+        {
+            start.Environment.Remove(name);
+        }
+
+        start.Environment["NO_COLOR"] = "1";
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
+        }
+
+        using var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(Timeout);
+        await process.WaitForExitAsync(timeout.Token);
+        return new CliOutput(process.ExitCode, await output, await error);
+    }
+
+    /// <summary>The CLI as built beside these tests (same configuration), through this project's reference to it.</summary>
+    private static string Program
+    {
+        get
+        {
+            var configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd('/')).Parent!.Name;
+            var path = Path.Combine(Paths.RepositoryRoot, "src", "NegotiationTracker.Cli", "bin", configuration, "net10.0", "negotiation.dll");
+            return File.Exists(path) ? path : throw new FileNotFoundException("build the CLI first", path);
+        }
+    }
+}
