@@ -30,12 +30,12 @@ public static class BenchmarkRun
                 return 2;
             }
 
-            return await RunAsync(options, cancellationToken);
+            return await RunAsync(options, args, cancellationToken);
         });
         return root.Parse(args).InvokeAsync();
     }
 
-    public static async Task<int> RunAsync(BenchmarkOptions options, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(BenchmarkOptions options, IReadOnlyList<string> arguments, CancellationToken cancellationToken)
     {
         var startedAt = DateTimeOffset.UtcNow;
 
@@ -47,7 +47,8 @@ public static class BenchmarkRun
 
         var database = await BenchDatabase.OpenAsync(options, cancellationToken);
         var machine = Machine.This();
-        AnsiConsole.MarkupLineInterpolated($"[bold]negotiation-bench[/] cases {string.Join(",", options.Cases.Order())}, scale {options.Scale}, {options.Repeat} repetition(s)");
+        var commit = await CommitAsync();
+        AnsiConsole.MarkupLineInterpolated($"[bold]negotiation-bench[/] {commit} cases {string.Join(",", options.Cases.Order())}, scale {options.Scale}, {options.Repeat} repetition(s)");
         AnsiConsole.MarkupLineInterpolated($"{machine.ProcessorCount} cores, {machine.Os}, {machine.Runtime}, {machine.MemoryBytes / (1024 * 1024):N0} MB; {database.Where}");
         AnsiConsole.MarkupLineInterpolated($"max_connections {database.Settings["max_connections"]}, fsync {database.Settings["fsync"]}, synchronous_commit {database.Settings["synchronous_commit"]}, shared_buffers {database.Settings["shared_buffers"]}");
         AnsiConsole.WriteLine();
@@ -92,11 +93,36 @@ public static class BenchmarkRun
 
         if (options.Out is { } path)
         {
-            var results = new RunResults(startedAt, DateTimeOffset.UtcNow, machine, database.Where, database.Settings, options.Scale, options.Repeat, reports, targets, failures);
+            var results = new RunResults(arguments, commit, startedAt, DateTimeOffset.UtcNow, machine, database.Where, database.Settings, options.Scale, options.Repeat, reports, targets, failures);
             await results.WriteAsync(path);
             AnsiConsole.MarkupLineInterpolated($"Figures written to {Path.GetFullPath(path)}");
         }
 
         return failures.Count == 0 ? 0 : 1;
+    }
+
+    /// <summary>The commit measured, so figures can be tied to code; null outside a git checkout.</summary>
+    private static async Task<string?> CommitAsync()
+    {
+        try
+        {
+            using var git = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("git", "describe --always --dirty")
+            {
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+            });
+            if (git is null)
+            {
+                return null;
+            }
+
+            var commit = (await git.StandardOutput.ReadToEndAsync()).Trim();
+            await git.WaitForExitAsync();
+            return git.ExitCode == 0 && commit.Length > 0 ? commit : null;
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            return null;
+        }
     }
 }

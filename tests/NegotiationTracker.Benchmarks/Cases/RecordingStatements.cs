@@ -88,7 +88,7 @@ public sealed partial class RecordingStatements(BenchDatabase database, Benchmar
         return report;
     }
 
-    public static string Setting(int parties) => $"{parties} parties";
+    public static string Setting(int parties) => parties == 1 ? "1 party" : $"{parties} parties";
 
     /// <summary>
     /// Whether the negotiation-state view (one inline document per negotiation, updated by every statement in it) counted
@@ -182,14 +182,14 @@ public sealed partial class RecordingStatements(BenchDatabase database, Benchmar
     private static string FailureKind(Exception e)
     {
         var inner = e is AggregateException { InnerException: { } only } ? only : e;
-        var kind = inner switch
+        var (prefix, message) = inner switch
         {
-            PostgresException p => $"{p.SqlState} {p.MessageText}",
-            NpgsqlException n => $"Npgsql: {n.Message}",
-            CommandRefused r => $"refused: {r.Message}",
-            _ => $"{inner.GetType().Name}: {inner.Message}",
+            PostgresException p => (p.SqlState, p.MessageText),
+            NpgsqlException n => ("Npgsql", n.Message),
+            CommandRefused r => ("refused", r.Message),
+            _ => (inner.GetType().Name, inner.Message),
         };
-        kind = Digits().Replace(kind.ReplaceLineEndings(" "), "#");
+        var kind = $"{prefix}: {Digits().Replace(message.ReplaceLineEndings(" "), "#")}";
         return kind.Length > 140 ? kind[..140] + "…" : kind;
     }
 

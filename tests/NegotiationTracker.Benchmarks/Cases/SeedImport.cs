@@ -31,6 +31,7 @@ public sealed class SeedImport(BenchDatabase database, BenchmarkOptions options)
         var report = new CaseReport(2, "Import", "events appended per second importing a generated seed: the product's import through the grains vs a raw binary COPY of the same statements");
         report.Sizes["statements"] = options.ImportStatements;
         report.Sizes["parties"] = BenchmarkOptions.ImportParties;
+        report.Sizes["importLimitSeconds"] = options.ImportLimit.TotalSeconds;
         report.Notes.Add("Each repetition imports a new negotiation with new parties, so every import starts from the same state. The product's figure counts every event it appended (registrations and joins too) over the time ImportAsync took; the wait for the async views that `negotiation import` adds afterwards is reported apart.");
         report.Notes.Add("First and last 10%: the rate over the first and the last tenth of the steps done, which shows whether an import slows down as its negotiation grows.");
         report.Notes.Add("The raw COPY writes each statement's event JSON with its stream into a table with no index, in one COPY and one transaction.");

@@ -7,6 +7,8 @@ namespace NegotiationTracker.Benchmarks.Reporting;
 
 /// <summary>Everything a run measured, as written to --out: the same figures as the tables, each repetition's value kept.</summary>
 public sealed record RunResults(
+    IReadOnlyList<string> Arguments,
+    string? Commit,
     DateTimeOffset StartedAt,
     DateTimeOffset FinishedAt,
     Machine Machine,

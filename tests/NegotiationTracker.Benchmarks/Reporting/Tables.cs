@@ -108,7 +108,8 @@ public static class Tables
         {
             "ms" => value < 10 ? "N2" : "N1",
             "s" => value < 10 ? "N3" : "N1",
-            "×" => "N2",
+            // Ratios far below one still need two significant digits to say by how much a target is missed.
+            "×" => Math.Abs(value) >= 0.1 ? "N2" : "G2",
             "MB" => "N1",
             _ => Math.Abs(value) < 10 && value != Math.Round(value) ? "N2" : "N0",
         };
