@@ -1,0 +1,40 @@
+using System.Net;
+using System.Net.Sockets;
+using JasperFx.Events.Daemon;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using NegotiationTracker.Grains;
+using NegotiationTracker.Infrastructure.EventStore;
+
+namespace NegotiationTracker.Benchmarks;
+
+/// <summary>
+/// The product's write path hosted as the CLI hosts it (src/NegotiationTracker.Cli/Ledger.cs): an in-process Orleans silo
+/// with localhost clustering, the grains, and the Marten store with its async daemon in Solo mode; only the schema is the
+/// case's own.
+/// </summary>
+public static class LedgerSilo
+{
+    public static async Task<IHost> StartAsync(string connectionString, string schema, CancellationToken cancellationToken)
+    {
+        var builder = Host.CreateApplicationBuilder();
+        builder.Logging.ClearProviders();
+        // Warnings go to stderr, away from the tables on stdout.
+        builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace).SetMinimumLevel(LogLevel.Warning);
+        builder.Logging.AddFilter("Orleans", LogLevel.Error);
+        builder.Services.AddNegotiationStore(connectionString, DaemonMode.Solo, schema);
+        builder.Services.AddNegotiationGrains();
+        builder.UseOrleans(silo => silo.UseLocalhostClustering(siloPort: FreePort(), gatewayPort: FreePort()));
+        var host = builder.Build();
+        await host.StartAsync(cancellationToken);
+        return host;
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

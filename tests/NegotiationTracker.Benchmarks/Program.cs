@@ -1,0 +1,3 @@
+using NegotiationTracker.Benchmarks;
+
+return await BenchmarkRun.MainAsync(args);
