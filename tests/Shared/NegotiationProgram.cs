@@ -1,14 +1,16 @@
 using System.Diagnostics;
-using NegotiationTracker.Server.Tests.Fixtures;
 
-namespace NegotiationTracker.Server.Tests.Cli;
+namespace NegotiationTracker.Testing;
 
 public sealed record CliOutput(int ExitCode, string Out, string Error)
 {
     public override string ToString() => $"exit {ExitCode}{Environment.NewLine}stdout:{Environment.NewLine}{Out}{Environment.NewLine}stderr:{Environment.NewLine}{Error}";
 }
 
-/// <summary>The real `negotiation` program, built beside these tests, run as its own process as a user runs it.</summary>
+/// <summary>
+/// The real `negotiation` program, built beside these tests, run as its own process as a user runs it. Compiled into each
+/// test project that runs it (linked from tests/Shared), as <see cref="TestDatabase"/> is.
+/// </summary>
 public static class NegotiationProgram
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(3);
@@ -22,7 +24,7 @@ public static class NegotiationProgram
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
-            WorkingDirectory = Paths.RepositoryRoot,
+            WorkingDirectory = RepositoryRoot,
         };
         start.ArgumentList.Add(Program);
         foreach (var arg in args)
@@ -55,8 +57,23 @@ public static class NegotiationProgram
         get
         {
             var configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd('/')).Parent!.Name;
-            var path = Path.Combine(Paths.RepositoryRoot, "src", "NegotiationTracker.Cli", "bin", configuration, "net10.0", "negotiation.dll");
+            var path = Path.Combine(RepositoryRoot, "src", "NegotiationTracker.Cli", "bin", configuration, "net10.0", "negotiation.dll");
             return File.Exists(path) ? path : throw new FileNotFoundException("build the CLI first", path);
         }
+    }
+
+    private static string RepositoryRoot { get; } = FindRoot();
+
+    private static string FindRoot()
+    {
+        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
+        {
+            if (File.Exists(Path.Combine(folder.FullName, "NegotiationTracker.sln")))
+            {
+                return folder.FullName;
+            }
+        }
+
+        throw new InvalidOperationException($"NegotiationTracker.sln not found above {AppContext.BaseDirectory}");
     }
 }
