@@ -35,11 +35,21 @@ public sealed record NegotiationState(
     /// as far as it was recorded by <paramref name="knownAt"/> (either or both).
     /// </summary>
     /// <returns>null when the negotiation had not been opened by then.</returns>
-    public static async Task<NegotiationState?> ReplayAsync(IQuerySession session, NegotiationEvents events, PartialDate? asOf, PartialDate? knownAt, CancellationToken cancellationToken = default) =>
-        NegotiationSummaryProjection.Replay(events.At(asOf, knownAt).All) is { } summary ? await FromAsync(session, summary, cancellationToken) : null;
+    public static async Task<NegotiationState?> ReplayAsync(IQuerySession session, NegotiationEvents events, PartialDate? asOf, PartialDate? knownAt, CancellationToken cancellationToken = default)
+    {
+        var then = events.At(asOf, knownAt).All;
+        return NegotiationSummaryProjection.Replay(then) is { } summary ? await FromAsync(session, summary, Stances.Replay(then), cancellationToken) : null;
+    }
 
-    /// <summary>The state as users see it from a summary document, whether the live one or one replayed from the event store.</summary>
+    /// <summary>The live state: the summary document with the parties' current positions.</summary>
     public static async Task<NegotiationState> FromAsync(IQuerySession session, NegotiationSummary summary, CancellationToken cancellationToken = default)
+    {
+        var positions = await session.LoadManyAsync<CurrentPositions>(cancellationToken, summary.Parties.Select(p => CurrentPositions.Key(summary.Id, p.Id)).ToArray());
+        return await FromAsync(session, summary, positions.SelectMany(p => p.Positions).ToList(), cancellationToken);
+    }
+
+    /// <summary>The state as users see it from a summary and positions, whether the live ones or ones replayed from the event store.</summary>
+    private static async Task<NegotiationState> FromAsync(IQuerySession session, NegotiationSummary summary, IReadOnlyList<PositionEntry> positions, CancellationToken cancellationToken)
     {
         var profiles = (await session.LoadManyAsync<PartyProfile>(cancellationToken, summary.Parties.Select(p => p.Id).ToArray()))
             .ToDictionary(p => p.Id);
@@ -51,7 +61,7 @@ public sealed record NegotiationState(
             summary.Opened,
             summary.Parties.Select(p => new PartyInNegotiation(p.Id, profiles.GetValueOrDefault(p.Id)?.Name ?? p.Id, profiles.GetValueOrDefault(p.Id)?.Kind, p.Role, summary.StatementCounts.GetValueOrDefault(p.Id))).ToList(),
             summary.Issues,
-            summary.Positions.OrderBy(p => p.Issue).ThenBy(p => p.Party).Select(p => new PositionView(p.Party, p.Issue, p.Stance, p.StatementId, p.Said)).ToList(),
+            positions.OrderBy(p => p.Issue).ThenBy(p => p.Party).Select(p => new PositionView(p.Party, p.Issue, p.Stance, p.StatementId, p.Said)).ToList(),
             summary.Proposals.Select(p => new ProposalView(p.Id, p.By, p.Title, p.Status, p.Tabled, p.Terms,
                 p.Answers.Select(a => new AnswerView(a.Party, a.Answer, a.CounterProposalId, a.Said)).ToList(), p.AgreementId)).ToList(),
             summary.Agreements.Select(a => new AgreementView(a.Id, a.Title, a.ProposalId, a.Reached, a.Terms, a.Parties,

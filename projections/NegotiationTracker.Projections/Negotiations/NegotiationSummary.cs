@@ -2,7 +2,10 @@ using NegotiationTracker.Domain.Common;
 
 namespace NegotiationTracker.Projections.Negotiations;
 
-/// <summary>The current state of one negotiation, kept current in the same transaction as every event that changes it.</summary>
+/// <summary>
+/// The current state of one negotiation, kept current in the same transaction as every event that changes it. The parties'
+/// positions are kept beside it, in <see cref="CurrentPositions"/>, so that it does not grow with every statement.
+/// </summary>
 public sealed class NegotiationSummary
 {
     public string Id { get; set; } = "";
@@ -22,34 +25,21 @@ public sealed class NegotiationSummary
     public List<IssueEntry> Issues { get; set; } = [];
     public List<MemberEntry> Parties { get; set; } = [];
     public List<SourceEntry> Sources { get; set; } = [];
-    public List<PositionEntry> Positions { get; set; } = [];
     public List<ProposalEntry> Proposals { get; set; } = [];
     public List<AgreementEntry> Agreements { get; set; } = [];
 
     /// <summary>How many statements each party has made in this negotiation.</summary>
     public Dictionary<string, int> StatementCounts { get; set; } = [];
 
-    /// <summary>Every stance-taking statement, with whether it still stands; the positions are worked out from these.</summary>
-    public List<StanceClaim> Claims { get; set; } = [];
-
-    /// <summary>Statements retracted or voided: a duplicate link removed later does not make them stand again.</summary>
-    public HashSet<string> Withdrawn { get; set; } = [];
-
     /// <summary>Admiralty reliability (A–F) of each graded source, from its latest grade.</summary>
     public Dictionary<string, char> SourceReliability { get; set; } = [];
 }
-
-/// <summary>A statement's stance as it now reads, and whether it stands (not retracted, void, or a duplicate).</summary>
-public sealed record StanceClaim(string Party, string StatementId, Stance? Stance, IReadOnlyList<string> Issues, PartialDate Said, long Sequence, bool Stands);
 
 public sealed record IssueEntry(string Id, string Title);
 
 public sealed record MemberEntry(string Id, PartyRole Role, PartialDate? Joined);
 
 public sealed record SourceEntry(string Id, string Title, string? Outlet, string? Url, PartialDate? Published);
-
-/// <summary>A party's latest stance on an issue, and the statement that establishes it.</summary>
-public sealed record PositionEntry(string Party, string Issue, Stance Stance, string StatementId, PartialDate Said, long Sequence);
 
 public sealed class ProposalEntry
 {

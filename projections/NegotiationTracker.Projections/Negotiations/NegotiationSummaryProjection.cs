@@ -29,11 +29,6 @@ public sealed partial class NegotiationSummaryProjection : MultiStreamProjection
         Identity<AgreementSigned>(e => e.NegotiationId);
         Identity<StatementMade>(e => e.NegotiationId);
         Identity<ProposalAnswered>(e => e.NegotiationId);
-        Identity<StatementRetracted>(e => e.NegotiationId);
-        Identity<RecordVoided>(e => e.NegotiationId);
-        Identity<DuplicateLinked>(e => e.NegotiationId);
-        Identity<DuplicateUnlinked>(e => e.NegotiationId);
-        Identity<RecordAmended>(e => e.NegotiationId);
         Identity<SourceGraded>(e => e.NegotiationId);
     }
 
@@ -130,100 +125,14 @@ public sealed partial class NegotiationSummaryProjection : MultiStreamProjection
 
     public void Apply(NegotiationSummary view, IEvent<StatementMade> e)
     {
-        var s = e.Data;
-        view.StatementCounts[s.PartyId] = view.StatementCounts.GetValueOrDefault(s.PartyId) + 1;
-        var claim = new StanceClaim(s.PartyId, s.StatementId, s.Stance, [.. s.IssueIds], s.Said, e.Sequence, Stands: true);
-        view.Claims.Add(claim);
-        TakePosition(view, claim);
+        view.StatementCounts[e.Data.PartyId] = view.StatementCounts.GetValueOrDefault(e.Data.PartyId) + 1;
         Touch(view, e, ownStream: false);
     }
-
-    public void Apply(NegotiationSummary view, IEvent<StatementRetracted> e) => Restand(view, e, e.Data.StatementId, c => c with { Stands = false });
-
-    public void Apply(NegotiationSummary view, IEvent<RecordVoided> e) => Restand(view, e, e.Data.StatementId, c => c with { Stands = false });
-
-    public void Apply(NegotiationSummary view, IEvent<DuplicateLinked> e) => Restand(view, e, e.Data.StatementId, c => c with { Stands = false });
-
-    // Unlinking restores the statement unless it was also retracted or voided, which the statement's own record tells.
-    public void Apply(NegotiationSummary view, IEvent<DuplicateUnlinked> e) => Restand(view, e, e.Data.StatementId, c => c with { Stands = !view.Withdrawn.Contains(c.StatementId) });
-
-    public void Apply(NegotiationSummary view, IEvent<RecordAmended> e) => Restand(view, e, e.Data.StatementId, c => e.Data.Field switch
-    {
-        "stance" => c with { Stance = Vocabulary.TryParse<Stance>(e.Data.NewValue, out var stance) ? stance : null },
-        "issues" => c with { Issues = e.Data.NewValue.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) },
-        "said" => c with { Said = PartialDate.TryParse(e.Data.NewValue, out var said) ? said : c.Said },
-        _ => c,
-    });
 
     public void Apply(NegotiationSummary view, IEvent<SourceGraded> e)
     {
         view.SourceReliability[e.Data.SourceId] = e.Data.Reliability;
         Touch(view, e, ownStream: true);
-    }
-
-    private static void Restand(NegotiationSummary view, IEvent e, string statementId, Func<StanceClaim, StanceClaim> change)
-    {
-        if (e.Data is StatementRetracted or RecordVoided)
-        {
-            view.Withdrawn.Add(statementId);
-        }
-
-        var at = view.Claims.FindIndex(c => c.StatementId == statementId);
-        if (at >= 0)
-        {
-            view.Claims[at] = change(view.Claims[at]);
-            Reposition(view, view.Claims[at].Party);
-        }
-
-        Touch(view, e, ownStream: false);
-    }
-
-    /// <summary>
-    /// A new standing statement can only move a position forward: it replaces the party's position on each of its issues
-    /// when it was said later (or as late, and recorded later). This costs the statement's issues, not the party's claims,
-    /// so recording stays cheap however long the negotiation runs; only corrections work a party's positions out again.
-    /// </summary>
-    private static void TakePosition(NegotiationSummary view, StanceClaim claim)
-    {
-        if (claim.Stance is not { } stance)
-        {
-            return;
-        }
-
-        foreach (var issue in claim.Issues)
-        {
-            var at = view.Positions.FindIndex(p => p.Party == claim.Party && p.Issue == issue);
-            var entry = new PositionEntry(claim.Party, issue, stance, claim.StatementId, claim.Said, claim.Sequence);
-            if (at < 0)
-            {
-                var before = view.Positions.FindIndex(p => (string.CompareOrdinal(p.Party, claim.Party) is var byParty and not 0 ? byParty : string.CompareOrdinal(p.Issue, issue)) > 0);
-                view.Positions.Insert(before < 0 ? view.Positions.Count : before, entry);
-            }
-            else if (Later(claim, view.Positions[at]))
-            {
-                view.Positions[at] = entry;
-            }
-        }
-    }
-
-    // The order Reposition uses: by when said (PartialDate's order), then by global sequence.
-    private static bool Later(StanceClaim claim, PositionEntry current) =>
-        claim.Said.CompareTo(current.Said) is var bySaid and not 0 ? bySaid > 0 : claim.Sequence > current.Sequence;
-
-    /// <summary>
-    /// A party's stance per issue: from its latest standing statement, by when it was said, then by when recorded. Only the
-    /// party whose statement changed is worked out again, so an append costs that party's claims, not the negotiation's.
-    /// </summary>
-    private static void Reposition(NegotiationSummary view, string party)
-    {
-        view.Positions.RemoveAll(p => p.Party == party);
-        view.Positions.AddRange(view.Claims
-            .Where(c => c.Party == party && c.Stands && c.Stance is not null)
-            .SelectMany(c => c.Issues.Select(issue => (Issue: issue, Claim: c)))
-            .GroupBy(x => (x.Claim.Party, x.Issue))
-            .Select(g => g.OrderBy(x => x.Claim.Said).ThenBy(x => x.Claim.Sequence).Last())
-            .Select(x => new PositionEntry(x.Claim.Party, x.Issue, x.Claim.Stance!.Value, x.Claim.StatementId, x.Claim.Said, x.Claim.Sequence)));
-        view.Positions.Sort((a, b) => string.CompareOrdinal(a.Party, b.Party) is var byParty and not 0 ? byParty : string.CompareOrdinal(a.Issue, b.Issue));
     }
 
     public void Apply(NegotiationSummary view, IEvent<ProposalAnswered> e)
@@ -270,11 +179,6 @@ public sealed partial class NegotiationSummaryProjection : MultiStreamProjection
                 case IEvent<AgreementSigned> x: projection.Apply(view, x); break;
                 case IEvent<StatementMade> x: projection.Apply(view, x); break;
                 case IEvent<ProposalAnswered> x: projection.Apply(view, x); break;
-                case IEvent<StatementRetracted> x: projection.Apply(view, x); break;
-                case IEvent<RecordVoided> x: projection.Apply(view, x); break;
-                case IEvent<DuplicateLinked> x: projection.Apply(view, x); break;
-                case IEvent<DuplicateUnlinked> x: projection.Apply(view, x); break;
-                case IEvent<RecordAmended> x: projection.Apply(view, x); break;
                 case IEvent<SourceGraded> x: projection.Apply(view, x); break;
             }
         }

@@ -34,7 +34,7 @@ public sealed record NegotiationDiff(
         var stillThere = after.All.Select(e => e.Sequence).ToHashSet();
         return new NegotiationDiff(
             added.OfType<StatementMade>().ToList(),
-            Shifts(NegotiationSummaryProjection.Replay(before.All), NegotiationSummaryProjection.Replay(after.All)),
+            Shifts(Stances.Replay(before.All), Stances.Replay(after.All)),
             added.OfType<ProposalTabled>().ToList(),
             added.OfType<ProposalAnswered>().ToList(),
             added.OfType<ProposalWithdrawn>().ToList(),
@@ -46,10 +46,10 @@ public sealed record NegotiationDiff(
             before.All.Count(e => !stillThere.Contains(e.Sequence)));
     }
 
-    private static List<StanceShift> Shifts(NegotiationSummary? before, NegotiationSummary? after)
+    private static List<StanceShift> Shifts(IReadOnlyList<PositionEntry> before, IReadOnlyList<PositionEntry> after)
     {
-        var was = (before?.Positions ?? []).ToDictionary(p => (p.Party, p.Issue));
-        return (after?.Positions ?? [])
+        var was = before.ToDictionary(p => (p.Party, p.Issue));
+        return after
             .Where(p => !was.TryGetValue((p.Party, p.Issue), out var old) || old.Stance != p.Stance)
             .Select(p => new StanceShift(p.Party, p.Issue, was.TryGetValue((p.Party, p.Issue), out var old) ? old.Stance : null, p.Stance, p.StatementId, p.Said))
             .OrderBy(s => s.Issue, StringComparer.Ordinal).ThenBy(s => s.Party, StringComparer.Ordinal)

@@ -29,6 +29,7 @@ public static class NegotiationStore
     {
         PartyProfileProjection.ProjectionName,
         NegotiationSummaryProjection.ProjectionName,
+        CurrentPositionsProjection.ProjectionName,
         StatementLogProjection.ProjectionName,
         StatementIdClaimProjection.ProjectionName,
     };
@@ -38,6 +39,7 @@ public static class NegotiationStore
     [
         PartyProfileProjection.ProjectionName,
         NegotiationSummaryProjection.ProjectionName,
+        CurrentPositionsProjection.ProjectionName,
         StatementLogProjection.ProjectionName,
         StatementIdClaimProjection.ProjectionName,
         TimelineProjection.ProjectionName,
@@ -70,6 +72,8 @@ public static class NegotiationStore
 
         options.Projections.Add<PartyProfileProjection>(ProjectionLifecycle.Inline);
         options.Projections.Add<NegotiationSummaryProjection>(ProjectionLifecycle.Inline);
+        options.Projections.Add(new CurrentPositionsProjection(), ProjectionLifecycle.Inline, CurrentPositionsProjection.ProjectionName,
+            projection => projection.DeleteViewTypeOnTeardown<CurrentPositions>());
         options.Projections.Add<StatementLogProjection>(ProjectionLifecycle.Inline);
         options.Projections.Add<StatementIdClaimProjection>(ProjectionLifecycle.Inline);
 
@@ -95,6 +99,7 @@ public static class NegotiationStore
             .Index(x => x.NegotiationId)
             .Index(x => x.PartyId!)
             .Index(x => x.SaidFrom);
+        options.Schema.For<CurrentPositions>();
         options.Schema.For<PartyPositions>().Index(x => x.NegotiationId);
         options.Schema.For<ProposalLineage>().Index(x => x.NegotiationId);
         options.Schema.For<AgreementRecord>().Index(x => x.NegotiationId);

@@ -133,12 +133,12 @@ public sealed class when_seed_statements_are_corrected(CorrectedSeedFixture fixt
         await using var session = Session();
         var events = (await NegotiationEvents.LoadAsync(session, Negotiation)).ShouldNotBeNull();
 
-        var before = NegotiationSummaryProjection.Replay(events.KnownAt(PartialDate.At(fixture.BeforeCorrections)).All).ShouldNotBeNull();
-        var after = NegotiationSummaryProjection.Replay(events.All).ShouldNotBeNull();
+        var before = (await NegotiationState.ReplayAsync(session, events, asOf: null, knownAt: PartialDate.At(fixture.BeforeCorrections))).ShouldNotBeNull();
+        var after = (await NegotiationState.ReplayAsync(session, events, asOf: null, knownAt: null)).ShouldNotBeNull();
 
         before.Positions.ShouldContain(p => p.StatementId == "rubin-against-withdrawal");
         after.Positions.ShouldNotContain(p => p.StatementId == "rubin-against-withdrawal");
-        var live = (await session.LoadAsync<NegotiationSummary>(Negotiation)).ShouldNotBeNull();
+        var live = (await NegotiationState.LoadAsync(session, Negotiation)).ShouldNotBeNull();
         JsonSerializer.Serialize(after.Positions).ShouldBe(JsonSerializer.Serialize(live.Positions));
     }
 
@@ -177,6 +177,7 @@ public sealed class when_seed_statements_are_corrected(CorrectedSeedFixture fixt
     [Theory]
     [InlineData(StatementLogProjection.ProjectionName)]
     [InlineData(NegotiationSummaryProjection.ProjectionName)]
+    [InlineData(CurrentPositionsProjection.ProjectionName)]
     [InlineData(PositionHistoryProjection.ProjectionName)]
     [InlineData(TimelineProjection.ProjectionName)]
     public async Task a_rebuilt_view_with_corrections_is_identical_to_the_live_one(string projection)
@@ -196,6 +197,7 @@ public sealed class when_seed_statements_are_corrected(CorrectedSeedFixture fixt
         {
             StatementLogProjection.ProjectionName => await session.Query<StatementRecord>().OrderBy(d => d.Id).ToListAsync(),
             NegotiationSummaryProjection.ProjectionName => await session.Query<NegotiationSummary>().OrderBy(d => d.Id).ToListAsync(),
+            CurrentPositionsProjection.ProjectionName => await session.Query<CurrentPositions>().OrderBy(d => d.Id).ToListAsync(),
             PositionHistoryProjection.ProjectionName => await session.Query<PartyPositions>().OrderBy(d => d.Id).ToListAsync(),
             TimelineProjection.ProjectionName => await session.Query<TimelineEntry>().OrderBy(d => d.Id).ToListAsync(),
             _ => throw new ArgumentException(projection, nameof(projection)),

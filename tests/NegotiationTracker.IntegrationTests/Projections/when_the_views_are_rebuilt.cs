@@ -38,6 +38,7 @@ public sealed class when_the_views_are_rebuilt(ScriptedNegotiationFixture script
         {
             PartyProfileProjection.ProjectionName => await session.Query<PartyProfile>().OrderBy(d => d.Id).ToListAsync(),
             NegotiationSummaryProjection.ProjectionName => await session.Query<NegotiationSummary>().OrderBy(d => d.Id).ToListAsync(),
+            CurrentPositionsProjection.ProjectionName => await session.Query<CurrentPositions>().OrderBy(d => d.Id).ToListAsync(),
             StatementLogProjection.ProjectionName => await session.Query<StatementRecord>().OrderBy(d => d.Id).ToListAsync(),
             StatementIdClaimProjection.ProjectionName => await session.Query<StatementIdClaim>().OrderBy(d => d.Id).ToListAsync(),
             TimelineProjection.ProjectionName => await session.Query<TimelineEntry>().OrderBy(d => d.Id).ToListAsync(),
