@@ -1,5 +1,7 @@
 using JasperFx.Events;
 using Marten;
+using Marten.Events;
+using Marten.Linq.MatchesSql;
 using NegotiationTracker.Domain.Negotiations;
 using NegotiationTracker.Domain.Parties;
 using NegotiationTracker.Projections.Statements;
@@ -21,18 +23,28 @@ public sealed record StatementAudit(string NegotiationId, string StatementId, st
             return null;
         }
 
-        var party = await session.Events.FetchStreamAsync($"party/{claim.PartyId}", token: cancellationToken);
-        var touching = party.Where(e => About(e.Data) == (negotiationId, statementId)).ToList();
+        // Filtered in the database, within the party's stream (stored JSON is camelCase): a party may have said thousands of
+        // things, and the audit wants the few events about one statement, not all of them read and thrown away here.
+        var touching = new List<IEvent>(await session.Events.QueryAllRawEvents()
+            .Where(e => e.StreamKey == $"party/{claim.PartyId}")
+            .Where(e => e.MatchesSql("d.data ->> 'negotiationId' = ? and d.data ->> 'statementId' = ?", negotiationId, statementId))
+            .ToListAsync(cancellationToken));
         var sources = touching.Select(e => e.Data switch
         {
             StatementMade s => s.SourceId,
             StatementReported r => r.SourceId,
             ReportCorrected c => c.SourceId,
             _ => null,
-        }).OfType<string>().ToHashSet();
-        var negotiation = await session.Events.FetchStreamAsync($"negotiation/{negotiationId}", token: cancellationToken);
-        touching.AddRange(negotiation.Where(e => e.Data is SourceGraded g && sources.Contains(g.SourceId)
-            || e.Data is SourceRegistered r && sources.Contains(r.SourceId)));
+        }).OfType<string>().Distinct().ToArray();
+        if (sources.Length > 0)
+        {
+            touching.AddRange(await session.Events.QueryAllRawEvents()
+                .Where(e => e.StreamKey == $"negotiation/{negotiationId}")
+                .Where(e => e.EventTypesAre(typeof(SourceRegistered), typeof(SourceGraded)))
+                .Where(e => e.MatchesSql("d.data ->> 'sourceId' = any(?)", new object[] { sources }))
+                .ToListAsync(cancellationToken));
+        }
+
         return new StatementAudit(negotiationId, statementId, claim.PartyId, touching.OrderBy(e => e.Sequence).Select(HistoryEntry.Of).ToList());
     }
 
@@ -63,13 +75,6 @@ public sealed record StatementAudit(string NegotiationId, string StatementId, st
         var claims = await session.Query<StatementIdClaim>().Where(c => c.Id.EndsWith(suffix)).ToListAsync(cancellationToken);
         return claims.Select(c => c.Id[..^suffix.Length]).ToList();
     }
-
-    private static (string, string)? About(object data) => data switch
-    {
-        StatementMade x => (x.NegotiationId, x.StatementId),
-        IStatementAnnotation x => (x.NegotiationId, x.StatementId),
-        _ => null,
-    };
 }
 
 /// <summary>
