@@ -39,17 +39,18 @@ public sealed class ImportSeedFile(IGrainFactory grains, IDocumentStore store, T
         for (var i = 0; i < steps.Count;)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if (steps[i].Command is MakeStatement)
+            if (OnlyItsParty(steps[i].Command))
             {
-                // A run of statements: each party's go to its grain in batches, all parties at once, so the group commit
-                // can put many parties' batches in one transaction. Nothing in a run depends on another party's statements.
+                // A run of steps that each touch only their own party's stream (registrations, affiliations, statements):
+                // each party's go to its grain in order, all parties at once, so the group commit can put many parties'
+                // appends in one transaction. Nothing in such a run depends on another party's steps.
                 var end = i;
-                while (end < steps.Count && steps[end].Command is MakeStatement)
+                while (end < steps.Count && OnlyItsParty(steps[end].Command))
                 {
                     end++;
                 }
 
-                appended = await SendStatementsAsync(file, steps, i, end, recording, appended, progress, cancellationToken);
+                appended = await SendPartyRunAsync(file, steps, i, end, recording, appended, progress, cancellationToken);
                 i = end;
                 continue;
             }
@@ -72,27 +73,45 @@ public sealed class ImportSeedFile(IGrainFactory grains, IDocumentStore store, T
     /// <summary>How many statements one grain call decides and appends at once: a bound on the append's size.</summary>
     public const int StatementsPerBatch = 500;
 
+    private static bool OnlyItsParty(object command) => command is RegisterParty or AffiliatePerson or MakeStatement;
+
+    private static string PartyOf(object command) => command switch
+    {
+        RegisterParty c => c.PartyId,
+        AffiliatePerson c => c.PartyId,
+        MakeStatement c => c.PartyId,
+        _ => throw new ArgumentException($"{command.GetType().Name} is not a step of one party alone", nameof(command)),
+    };
+
     /// <returns>The events appended so far, this run's included.</returns>
-    private async Task<int> SendStatementsAsync(SeedFile file, IReadOnlyList<Located> steps, int start, int end, Recording recording, int appendedBefore,
+    private async Task<int> SendPartyRunAsync(SeedFile file, IReadOnlyList<Located> steps, int start, int end, Recording recording, int appendedBefore,
         IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
     {
         var appended = appendedBefore;
         var done = start;
-        var byParty = steps.Skip(start).Take(end - start).GroupBy(s => ((MakeStatement)s.Command).PartyId);
+        var byParty = steps.Skip(start).Take(end - start).GroupBy(s => PartyOf(s.Command));
         await Task.WhenAll(byParty.Select(async party =>
         {
-            foreach (var batch in party.Chunk(StatementsPerBatch))
+            // Consecutive statements go in batches of one grain call each; anything else goes alone, in the file's order.
+            var run = party.ToList();
+            for (var at = 0; at < run.Count;)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                var result = await Party(party.Key).MakeStatements(batch.Select(s => (MakeStatement)s.Command).ToArray(), recording);
+                var batch = run[at].Command is MakeStatement
+                    ? run.Skip(at).TakeWhile(s => s.Command is MakeStatement).Take(StatementsPerBatch).ToArray()
+                    : [run[at]];
+                var result = batch[0].Command is MakeStatement
+                    ? await Party(party.Key).MakeStatements(batch.Select(s => (MakeStatement)s.Command).ToArray(), recording)
+                    : await SendAsync(batch[0].Command, recording);
                 if (result.Rejection is { } rejection)
                 {
-                    var at = batch.FirstOrDefault(s => rejection.Message.StartsWith($"statement {((MakeStatement)s.Command).StatementId}:", StringComparison.Ordinal)) ?? batch[0];
-                    throw Interrupted(file, at, rejection.Message, Volatile.Read(ref appended));
+                    var failed = batch.FirstOrDefault(s => s.Command is MakeStatement m && rejection.Message.StartsWith($"statement {m.StatementId}:", StringComparison.Ordinal)) ?? batch[0];
+                    throw Interrupted(file, failed, rejection.Message, Volatile.Read(ref appended));
                 }
 
                 Interlocked.Add(ref appended, result.Appended);
                 progress?.Report(new ImportProgress(Interlocked.Add(ref done, batch.Length), steps.Count, Volatile.Read(ref appended)));
+                at += batch.Length;
             }
         }));
         return appended;
