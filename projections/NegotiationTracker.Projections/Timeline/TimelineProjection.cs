@@ -21,21 +21,25 @@ public sealed partial class TimelineProjection : EventProjection
 
         // Rows are written through the operations, which Marten cannot see from the method signatures: declare them, so a rebuild clears them first.
         Options.DeleteViewTypeOnTeardown<TimelineEntry>();
+
+        // Each event makes exactly one row, keyed by its global sequence, and no row is changed later: Insert says so, and
+        // lets a rebuild write the rows by binary COPY (StoreOptions' RebuildWithBulkCopy). The daemon commits a batch's rows
+        // with its progress, so no event is projected twice.
     }
 
     public void Project(IEvent<NegotiationOpened> e, IDocumentOperations operations) =>
-        operations.Store(Entry(e, e.Data.NegotiationId, TimelineKinds.Opened, e.Data.Opened, e.Data.Title, entry =>
+        operations.Insert(Entry(e, e.Data.NegotiationId, TimelineKinds.Opened, e.Data.Opened, e.Data.Title, entry =>
             entry.IssueIds = e.Data.Issues.Select(i => i.IssueId).ToList()));
 
     public void Project(IEvent<IssueAdded> e, IDocumentOperations operations) =>
-        operations.Store(Entry(e, e.Data.NegotiationId, TimelineKinds.IssueAdded, null, e.Data.Title, entry =>
+        operations.Insert(Entry(e, e.Data.NegotiationId, TimelineKinds.IssueAdded, null, e.Data.Title, entry =>
         {
             entry.IssueIds = [e.Data.IssueId];
             entry.Subject = e.Data.IssueId;
         }));
 
     public void Project(IEvent<SourceRegistered> e, IDocumentOperations operations) =>
-        operations.Store(Entry(e, e.Data.NegotiationId, TimelineKinds.SourceRegistered, e.Data.Published, e.Data.Title, entry =>
+        operations.Insert(Entry(e, e.Data.NegotiationId, TimelineKinds.SourceRegistered, e.Data.Published, e.Data.Title, entry =>
         {
             entry.Subject = e.Data.SourceId;
             entry.SourceId = e.Data.SourceId;
@@ -43,13 +47,13 @@ public sealed partial class TimelineProjection : EventProjection
         }));
 
     public void Project(IEvent<PartyJoined> e, IDocumentOperations operations) =>
-        operations.Store(Entry(e, e.Data.NegotiationId, TimelineKinds.Joined, e.Data.Said, e.Data.Role.Word(), entry => entry.PartyId = e.Data.PartyId));
+        operations.Insert(Entry(e, e.Data.NegotiationId, TimelineKinds.Joined, e.Data.Said, e.Data.Role.Word(), entry => entry.PartyId = e.Data.PartyId));
 
     public void Project(IEvent<NegotiationStatusChanged> e, IDocumentOperations operations) =>
-        operations.Store(Entry(e, e.Data.NegotiationId, TimelineKinds.StatusChanged, e.Data.Said, e.Data.Status.Word(), entry => entry.Detail = e.Data.Reason));
+        operations.Insert(Entry(e, e.Data.NegotiationId, TimelineKinds.StatusChanged, e.Data.Said, e.Data.Status.Word(), entry => entry.Detail = e.Data.Reason));
 
     public void Project(IEvent<StatementMade> e, IDocumentOperations operations) =>
-        operations.Store(Entry(e, e.Data.NegotiationId, TimelineKinds.Statement, e.Data.Said, e.Data.Text, entry =>
+        operations.Insert(Entry(e, e.Data.NegotiationId, TimelineKinds.Statement, e.Data.Said, e.Data.Text, entry =>
         {
             entry.PartyId = e.Data.PartyId;
             entry.SpeakerId = e.Data.SpeakerId;
@@ -61,7 +65,7 @@ public sealed partial class TimelineProjection : EventProjection
         }));
 
     public void Project(IEvent<ProposalTabled> e, IDocumentOperations operations) =>
-        operations.Store(Entry(e, e.Data.NegotiationId, TimelineKinds.ProposalTabled, e.Data.Said, e.Data.Title, entry =>
+        operations.Insert(Entry(e, e.Data.NegotiationId, TimelineKinds.ProposalTabled, e.Data.Said, e.Data.Title, entry =>
         {
             entry.PartyId = e.Data.PartyId;
             entry.IssueIds = e.Data.Terms.Select(t => t.IssueId).Distinct().ToList();
@@ -70,14 +74,14 @@ public sealed partial class TimelineProjection : EventProjection
         }));
 
     public void Project(IEvent<ProposalWithdrawn> e, IDocumentOperations operations) =>
-        operations.Store(Entry(e, e.Data.NegotiationId, TimelineKinds.ProposalWithdrawn, e.Data.Said, e.Data.Reason ?? "", entry =>
+        operations.Insert(Entry(e, e.Data.NegotiationId, TimelineKinds.ProposalWithdrawn, e.Data.Said, e.Data.Reason ?? "", entry =>
         {
             entry.PartyId = e.Data.PartyId;
             entry.Subject = e.Data.ProposalId;
         }));
 
     public void Project(IEvent<ProposalAnswered> e, IDocumentOperations operations) =>
-        operations.Store(Entry(e, e.Data.NegotiationId, TimelineKinds.ProposalAnswered, e.Data.Said, e.Data.Answer.Word(), entry =>
+        operations.Insert(Entry(e, e.Data.NegotiationId, TimelineKinds.ProposalAnswered, e.Data.Said, e.Data.Answer.Word(), entry =>
         {
             entry.PartyId = e.Data.PartyId;
             entry.Subject = e.Data.ProposalId;
@@ -86,7 +90,7 @@ public sealed partial class TimelineProjection : EventProjection
         }));
 
     public void Project(IEvent<AgreementReached> e, IDocumentOperations operations) =>
-        operations.Store(Entry(e, e.Data.NegotiationId, TimelineKinds.AgreementReached, e.Data.Said, e.Data.Title, entry =>
+        operations.Insert(Entry(e, e.Data.NegotiationId, TimelineKinds.AgreementReached, e.Data.Said, e.Data.Title, entry =>
         {
             entry.PartyIds = [.. e.Data.PartyIds];
             entry.IssueIds = e.Data.Terms.Select(t => t.IssueId).Distinct().ToList();
@@ -96,7 +100,7 @@ public sealed partial class TimelineProjection : EventProjection
         }));
 
     public void Project(IEvent<AgreementSigned> e, IDocumentOperations operations) =>
-        operations.Store(Entry(e, e.Data.NegotiationId, TimelineKinds.AgreementSigned, e.Data.Said, e.Data.AgreementId, entry =>
+        operations.Insert(Entry(e, e.Data.NegotiationId, TimelineKinds.AgreementSigned, e.Data.Said, e.Data.AgreementId, entry =>
         {
             entry.PartyId = e.Data.PartyId;
             entry.SpeakerId = e.Data.SignatoryId;
@@ -131,7 +135,7 @@ public sealed partial class TimelineProjection : EventProjection
         Annotation(e, operations, "graded", $"credibility {e.Data.Credibility}: {e.Data.Reason}", null);
 
     public void Project(IEvent<SourceGraded> e, IDocumentOperations operations) =>
-        operations.Store(Entry(e, e.Data.NegotiationId, "source-graded", null, $"reliability {e.Data.Reliability}: {e.Data.Reason}", entry =>
+        operations.Insert(Entry(e, e.Data.NegotiationId, "source-graded", null, $"reliability {e.Data.Reliability}: {e.Data.Reason}", entry =>
         {
             entry.Subject = e.Data.SourceId;
             entry.SourceId = e.Data.SourceId;
@@ -142,7 +146,7 @@ public sealed partial class TimelineProjection : EventProjection
         where T : IStatementAnnotation
     {
         var about = (IStatementAnnotation)e.Data;
-        operations.Store(Entry(e, about.NegotiationId, kind, said, title, entry =>
+        operations.Insert(Entry(e, about.NegotiationId, kind, said, title, entry =>
         {
             entry.PartyId = about.PartyId;
             entry.Subject = about.StatementId;

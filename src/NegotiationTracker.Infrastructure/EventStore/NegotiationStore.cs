@@ -77,6 +77,9 @@ public static class NegotiationStore
         options.Projections.Add<StatementLogProjection>(ProjectionLifecycle.Inline);
         options.Projections.Add<StatementIdClaimProjection>(ProjectionLifecycle.Inline);
 
+        // Views written only by Insert (timeline, statement ids) are rebuilt through binary COPY rather than row by row.
+        options.Projections.RebuildWithBulkCopy = true;
+
         // Views no command reads are built asynchronously by the daemon, off the write path.
         options.Projections.Add<TimelineProjection>(ProjectionLifecycle.Async);
         options.Projections.Add<PositionHistoryProjection>(ProjectionLifecycle.Async);
