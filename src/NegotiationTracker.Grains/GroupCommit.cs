@@ -134,6 +134,13 @@ public sealed class GroupCommit : IAsyncDisposable
     private async Task<string[]> SaveAsync(IReadOnlyList<PendingAppend> appends)
     {
         await using var session = store.LightweightSession();
+
+        // Open the transaction before Marten reserves the batch's sequence numbers. A batch of thousands of events spends
+        // seconds between reserving them and inserting the rows (the inline views are worked out in between); the async
+        // daemon, seeing that gap in the sequence, skips it after a few seconds unless it finds a transaction that may still
+        // fill it, and an open one is the evidence it looks for. Without it, a loaded machine's async views lost whole
+        // batches of events while reporting themselves caught up.
+        await session.BeginTransactionAsync(CancellationToken.None);
         var heads = new string[appends.Count];
         for (var i = 0; i < appends.Count; i++)
         {

@@ -9,6 +9,8 @@ using NegotiationTracker.Benchmarks.Measuring;
 using NegotiationTracker.Grains;
 using NegotiationTracker.Grains.Import;
 using NegotiationTracker.Infrastructure.EventStore;
+using NegotiationTracker.Projections.Replay;
+using NegotiationTracker.Projections.Timeline;
 using NegotiationTracker.SeedFiles;
 using NpgsqlTypes;
 using Spectre.Console;
@@ -45,6 +47,7 @@ public sealed class SeedImport(BenchDatabase database, BenchmarkOptions options)
 
         var perSecond = new Dictionary<string, List<double>> { [Product] = [], [Copy] = [] };
         var viewsSeconds = new List<double>();
+        var timelineMissing = new List<double>();
         var firstTenth = new List<double>();
         var lastTenth = new List<double>();
         var share = new List<double>();
@@ -74,6 +77,13 @@ public sealed class SeedImport(BenchDatabase database, BenchmarkOptions options)
                         var views = Stopwatch.StartNew();
                         await store.WaitForNonStaleProjectionDataAsync(TimeSpan.FromMinutes(30));
                         viewsSeconds.Add(views.Elapsed.TotalSeconds);
+
+                        // The async views must hold every event once the daemon says it has caught up: a view that skipped
+                        // events would make the rate above meaningless.
+                        await using var session = store.QuerySession();
+                        var events = (await NegotiationEvents.LoadAsync(session, negotiationId, cancellationToken))?.All.Count ?? 0;
+                        var rows = await session.Query<TimelineEntry>().CountAsync(t => t.NegotiationId == negotiationId, cancellationToken);
+                        timelineMissing.Add(events - rows);
                     }
                     else
                     {
@@ -108,6 +118,7 @@ public sealed class SeedImport(BenchDatabase database, BenchmarkOptions options)
         product.Figures.Add(new Figure("events/s, last 10%", "/s", lastTenth));
         product.Figures.Add(new Figure("imported", "%", share));
         product.Figures.Add(new Figure("views caught up after", "s", viewsSeconds));
+        product.Figures.Add(new Figure("timeline rows missing", "rows", timelineMissing));
         var copy = new VariantRow("copy", "raw binary COPY");
         copy.Figures.Add(new Figure("events/s", "/s", perSecond[Copy]));
         report.Rows.Add(product);

@@ -9,9 +9,17 @@ using Orleans.TestingHost;
 namespace NegotiationTracker.IntegrationTests.Fixtures;
 
 /// <summary>A real Orleans silo (in-process test cluster) writing to a real PostgreSQL database of its own.</summary>
-public sealed class LedgerFixture : IAsyncLifetime
+public class LedgerFixture : IAsyncLifetime
 {
+    private readonly Action<StoreOptions>? adjustStore;
     private InProcessTestCluster? cluster;
+
+    public LedgerFixture()
+    {
+    }
+
+    /// <param name="adjustStore">A change to the product's store settings that a test needs (e.g. a daemon setting).</param>
+    protected LedgerFixture(Action<StoreOptions> adjustStore) => this.adjustStore = adjustStore;
 
     public string ConnectionString { get; private set; } = "";
 
@@ -27,10 +35,16 @@ public sealed class LedgerFixture : IAsyncLifetime
     {
         ConnectionString = await TestDatabase.CreateAsync();
         var connectionString = ConnectionString;
+        var adjust = adjustStore;
         var builder = new InProcessTestClusterBuilder(1);
         builder.ConfigureSilo((_, silo) =>
         {
             silo.Services.AddNegotiationStore(connectionString);
+            if (adjust is not null)
+            {
+                silo.Services.ConfigureMarten(adjust);
+            }
+
             silo.Services.AddNegotiationGrains();
         });
         builder.ConfigureClient(client => client.Services.AddNegotiationContracts());
@@ -38,7 +52,7 @@ public sealed class LedgerFixture : IAsyncLifetime
         await cluster.DeployAsync();
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         if (cluster is not null)
         {
