@@ -70,6 +70,8 @@ public static class Ledger
         // A host that fails to start (the database is down) is reported by Terminal on one line, with its exit code;
         // the host's own log of it would add a stack trace to stderr.
         builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.None);
+        // Marten logs a failed command (SQL and stack trace) and throws it on to the command, which reports it on one line.
+        builder.Logging.AddFilter("Marten.IDocumentStore", LogLevel.None);
         builder.Services.AddNegotiationStore(connectionString);
         builder.Services.AddNegotiationGrains();
 

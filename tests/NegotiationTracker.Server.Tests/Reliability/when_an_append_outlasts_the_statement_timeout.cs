@@ -37,10 +37,11 @@ public sealed class when_an_append_outlasts_the_statement_timeout(StatementTimeo
     public void the_cli_says_the_database_did_not_answer_and_exits_4_having_appended_nothing()
     {
         timeout.Cli.ExitCode.ShouldBe(4, timeout.Cli.ToString());
+        // The daemon may warn first (the lock holds its high-water mark back); the error itself is one line, no stack trace.
         var lines = timeout.Cli.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        lines.Length.ShouldBe(1, timeout.Cli.ToString());
-        lines[0].ShouldStartWith("the database is unavailable");
-        lines[0].ShouldContain("statement timeout");
+        lines.ShouldNotContain(line => line.TrimStart().StartsWith("at ", StringComparison.Ordinal), timeout.Cli.ToString());
+        lines[^1].ShouldStartWith("the database is unavailable");
+        lines[^1].ShouldContain("statement timeout");
         timeout.EventsAfterCli.ShouldBe(timeout.EventsBefore);
     }
 
