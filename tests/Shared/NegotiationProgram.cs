@@ -24,7 +24,17 @@ public static class NegotiationProgram
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(Timeout);
-        await process.WaitForExitAsync(timeout.Token);
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            // A hung program must not outlive the test that gave up on it.
+            process.Kill(entireProcessTree: true);
+            throw;
+        }
+
         return new CliOutput(process.ExitCode, await output, await error);
     }
 
