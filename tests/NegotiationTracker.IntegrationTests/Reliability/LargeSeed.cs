@@ -5,7 +5,7 @@ namespace NegotiationTracker.IntegrationTests.Reliability;
 
 /// <summary>
 /// A seed file large enough that an import or a rebuild takes seconds, so a test can kill the process in the middle of it:
-/// statements spread over several parties, then a proposal, its answers and a status change. Deterministic.
+/// statements spread over several parties, then a proposal, its answers, an agreement with one signature and a status change. Deterministic.
 /// </summary>
 public static class LargeSeed
 {
@@ -39,6 +39,8 @@ public static class LargeSeed
             yaml.Append(CultureInfo.InvariantCulture, $"  - answer: {{proposal: p1, by: party-{p}, answer: accept, said: \"2016-02\"}}\n");
         }
 
+        yaml.Append("  - agreement: {id: a1, proposal: p1, title: \"The framework agreement\", parties: [party-1, party-2], said: \"2016-03\", source: wire}\n");
+        yaml.Append("  - signature: {agreement: a1, by: party-1, signatory: envoy, said: \"2016-03\"}\n");
         yaml.Append("  - status: {to: active, reason: \"Every party accepted the framework\", said: \"2016-02\"}\n");
         var path = Path.Combine(Path.GetTempPath(), $"large-seed-{Guid.NewGuid():N}.yaml");
         File.WriteAllText(path, yaml.ToString());
