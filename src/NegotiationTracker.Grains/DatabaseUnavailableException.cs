@@ -34,7 +34,7 @@ public sealed class DatabaseUnavailableException : Exception
     /// </summary>
     public static bool Explains(Exception e) => Cause(e) is not null;
 
-    /// <summary>The innermost exception that shows an outage, or null when none does.</summary>
+    /// <summary>The first exception in the chain, from the outside in, that shows an outage (for the grains' own, what it wraps), or null when none does.</summary>
     public static Exception? Cause(Exception e)
     {
         // Depth-limited: exception chains are short, and a cycle must not hang an error handler.
