@@ -67,6 +67,11 @@ public static class Ledger
         // Warnings go to stderr: stdout carries the command's output (JSON, CSV) and must stay clean.
         builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace).SetMinimumLevel(LogLevel.Warning);
         builder.Logging.AddFilter("Orleans", LogLevel.Error);
+        // A host that fails to start (the database is down) is reported by Terminal on one line, with its exit code;
+        // the host's own log of it would add a stack trace to stderr.
+        builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.None);
+        // Marten logs a failed command (SQL and stack trace) and throws it on to the command, which reports it on one line.
+        builder.Logging.AddFilter("Marten.IDocumentStore", LogLevel.None);
         builder.Services.AddNegotiationStore(connectionString);
         builder.Services.AddNegotiationGrains();
 

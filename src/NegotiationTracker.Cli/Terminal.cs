@@ -73,9 +73,10 @@ public static class Terminal
             Console.Error.WriteLine("cancelled");
             return Failed;
         }
-        catch (Exception e) when (e is Npgsql.NpgsqlException or System.Net.Sockets.SocketException)
+        catch (Exception e) when (Grains.DatabaseUnavailableException.Cause(e) is { } cause)
         {
-            Console.Error.WriteLine($"the database could not be reached: {e.Message}");
+            // Npgsql's, Marten's and the grains' exceptions alike (an outage during an import arrives through a grain call).
+            Console.Error.WriteLine($"the database is unavailable (PostgreSQL could not be reached or did not answer in time): {cause.Message.ReplaceLineEndings(" ")}");
             return Unavailable;
         }
     }

@@ -89,6 +89,17 @@ public sealed class GroupCommit : IAsyncDisposable
 
             return;
         }
+        catch (Exception e) when (DatabaseUnavailableException.From(e) is { } outage)
+        {
+            // The database is down or too slow: committing the appends one by one would only fail each in turn (or wait out
+            // a timeout each), so every waiting caller is answered now and the loop goes on to serve the next batch.
+            foreach (var (_, answer) in batch)
+            {
+                answer.TrySetException(outage);
+            }
+
+            return;
+        }
         catch (Exception) when (batch.Count > 1)
         {
             // The whole transaction rolled back: nothing of it is stored. Find the append(s) at fault by committing each alone.
@@ -125,7 +136,7 @@ public sealed class GroupCommit : IAsyncDisposable
                 break;
             default:
                 // The database is down, a timeout, a bug: the writer's caller sees the failure; nothing was acknowledged.
-                answer.TrySetException(e);
+                answer.TrySetException(DatabaseUnavailableException.From(e) ?? e);
                 break;
         }
     }

@@ -25,7 +25,17 @@ internal sealed class StreamWriter<TState>(IDocumentStore store, GroupCommit com
     public async Task LoadAsync(CancellationToken cancellationToken = default)
     {
         await using var session = store.QuerySession();
-        var events = await session.Events.FetchStreamAsync(streamKey, token: cancellationToken);
+        IReadOnlyList<JasperFx.Events.IEvent> events;
+        try
+        {
+            events = await session.Events.FetchStreamAsync(streamKey, token: cancellationToken);
+        }
+        catch (Exception e) when (DatabaseUnavailableException.From(e) is { } outage)
+        {
+            // Also on activation: the caller learns the database is down, not that a grain could not be created.
+            throw outage;
+        }
+
         State = events.Aggregate((TState?)null, (state, e) => evolve(state, e.Data));
         Version = events.Count == 0 ? 0 : events[^1].Version;
         ChainHead = EventChain.HeadOf(events);

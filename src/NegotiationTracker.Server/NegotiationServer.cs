@@ -92,7 +92,7 @@ public static class NegotiationServer
             options.UseRuntimeCompilation();
         });
         builder.Services.AddWolverineHttp();
-        builder.Services.AddProblemDetails();
+        builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = DatabaseOutage.Describe);
         builder.Services.AddOpenApi(options =>
         {
             options.AddDocumentTransformer<ApiKeyDocumentation>();
@@ -110,6 +110,8 @@ public static class NegotiationServer
             {
                 BadHttpRequestException bad => bad.StatusCode,
                 JsonException => StatusCodes.Status400BadRequest,
+                // PostgreSQL down, restarting or too slow: the client should come back, not report a bug.
+                _ when DatabaseUnavailableException.Explains(e) => StatusCodes.Status503ServiceUnavailable,
                 _ => StatusCodes.Status500InternalServerError,
             },
         });

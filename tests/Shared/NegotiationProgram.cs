@@ -20,6 +20,40 @@ public static class NegotiationProgram
 
     public static async Task<CliOutput> RunAsync(IEnumerable<string> args, IReadOnlyDictionary<string, string>? environment = null)
     {
+        using var process = Process.Start(StartInfo(args, environment)) ?? throw new InvalidOperationException("dotnet did not start");
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(Timeout);
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            // A hung program must not outlive the test that gave up on it.
+            process.Kill(entireProcessTree: true);
+            throw;
+        }
+
+        return new CliOutput(process.ExitCode, await output, await error);
+    }
+
+    /// <summary>
+    /// The program started and left running, for a test that kills it (<see cref="Process.Kill(bool)"/> is SIGKILL on Linux).
+    /// Its output is read and dropped, so a full pipe never blocks it.
+    /// </summary>
+    public static Process Start(IEnumerable<string> args)
+    {
+        var process = Process.Start(StartInfo(args, null)) ?? throw new InvalidOperationException("dotnet did not start");
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return process;
+    }
+
+    private static ProcessStartInfo StartInfo(IEnumerable<string> args, IReadOnlyDictionary<string, string>? environment)
+    {
         var start = new ProcessStartInfo("dotnet")
         {
             RedirectStandardOutput = true,
@@ -43,12 +77,7 @@ public static class NegotiationProgram
             start.Environment[name] = value;
         }
 
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(Timeout);
-        await process.WaitForExitAsync(timeout.Token);
-        return new CliOutput(process.ExitCode, await output, await error);
+        return start;
     }
 
     /// <summary>The CLI as built beside these tests (same configuration), through this project's reference to it.</summary>

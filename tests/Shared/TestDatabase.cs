@@ -18,6 +18,12 @@ public static class TestDatabase
         return cluster.ConnectionString(name);
     }
 
+    /// <summary>
+    /// A cluster of its own, for a test that stops and starts PostgreSQL: stopping the shared one would break every other
+    /// test class running beside it. Removed when the test run ends.
+    /// </summary>
+    public static Task<EmbeddedPostgres> StartPrivateClusterAsync() => StartAsync();
+
     // Compiled into each test project (linked from tests/Shared): the prefix names the project, so one project's sweep of
     // stale clusters never touches another's.
     private static readonly string FolderPrefix = $"negotiation-tracker-{typeof(TestDatabase).Assembly.GetName().Name!.ToLowerInvariant()}-";

@@ -157,6 +157,35 @@ public sealed partial class EmbeddedPostgres
         }
     }
 
+    /// <summary>
+    /// Stops the server as a crash would (<c>pg_ctl stop -m immediate</c>: no shutdown checkpoint, sessions cut off), for
+    /// fault tests; <see cref="StartAgainAsync"/> brings it back on the same port, so connection strings stay valid.
+    /// </summary>
+    public async Task StopImmediatelyAsync()
+    {
+        var folderLock = await LockAsync(Home, CancellationToken.None).ConfigureAwait(false);
+        await using (folderLock.ConfigureAwait(false))
+        {
+            var stop = await RunServerProgramAsync(
+                runAsServiceUser, binaries.PgCtl, ["stop", "-D", DataDirectory, "-m", "immediate", "-w"], CancellationToken.None).ConfigureAwait(false);
+            if (stop.ExitCode != 0)
+            {
+                throw new PostgresUnavailableException(
+                    $"PostgreSQL in {DataDirectory} did not stop (pg_ctl exit {stop.ExitCode}): {OneLine(stop.Output)}");
+            }
+        }
+    }
+
+    /// <summary>Starts a stopped cluster again on the port it had (crash recovery runs first after an immediate stop).</summary>
+    public async Task StartAgainAsync(CancellationToken ct = default)
+    {
+        var folderLock = await LockAsync(Home, ct).ConfigureAwait(false);
+        await using (folderLock.ConfigureAwait(false))
+        {
+            await StartServerAsync(binaries, runAsServiceUser, DataDirectory, ct, Port).ConfigureAwait(false);
+        }
+    }
+
     private NpgsqlConnectionStringBuilder Builder(string database) => new()
     {
         Host = IPAddress.Loopback.ToString(),
@@ -165,6 +194,9 @@ public sealed partial class EmbeddedPostgres
         Password = password,
         Database = database,
         MaxPoolSize = 50,
+        // Fail fast when the server is not there (Npgsql waits 15 s by default): on loopback a healthy server answers in
+        // milliseconds, so 5 s only ever runs out when it is stopped, starting or swamped.
+        Timeout = 5,
     };
 
     [GeneratedRegex(@"^[a-z_][a-z0-9_]{0,62}\z", RegexOptions.CultureInvariant)]
@@ -315,7 +347,8 @@ public sealed partial class EmbeddedPostgres
             """;
     }
 
-    private static async Task<int> StartServerAsync(PostgresBinaries binaries, bool asServiceUser, string dataFolder, CancellationToken ct)
+    /// <param name="fixedPort">The port to start on (a restart keeps its port); null picks a free one.</param>
+    private static async Task<int> StartServerAsync(PostgresBinaries binaries, bool asServiceUser, string dataFolder, CancellationToken ct, int? fixedPort = null)
     {
         var logFile = Path.Combine(HomeOf(dataFolder), LogFileName);
         if (!File.Exists(logFile))
@@ -334,7 +367,7 @@ public sealed partial class EmbeddedPostgres
         const int attempts = 3;
         for (var attempt = 1; ; attempt++)
         {
-            var port = FreeLoopbackPort();
+            var port = fixedPort ?? FreeLoopbackPort();
             var logLengthBefore = new FileInfo(logFile).Length;
             var start = await RunServerProgramAsync(
                 asServiceUser,
@@ -347,7 +380,7 @@ public sealed partial class EmbeddedPostgres
             }
 
             var logTail = NewLogLines(logFile, logLengthBefore);
-            if (attempt < attempts && logTail.Contains("Address already in use", StringComparison.Ordinal))
+            if (fixedPort is null && attempt < attempts && logTail.Contains("Address already in use", StringComparison.Ordinal))
             {
                 continue;
             }

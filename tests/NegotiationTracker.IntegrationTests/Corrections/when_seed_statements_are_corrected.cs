@@ -193,15 +193,6 @@ public sealed class when_seed_statements_are_corrected(CorrectedSeedFixture fixt
     private async Task<string> SnapshotAsync(string projection)
     {
         await using var session = Session();
-        object documents = projection switch
-        {
-            StatementLogProjection.ProjectionName => await session.Query<StatementRecord>().OrderBy(d => d.Id).ToListAsync(),
-            NegotiationSummaryProjection.ProjectionName => await session.Query<NegotiationSummary>().OrderBy(d => d.Id).ToListAsync(),
-            CurrentPositionsProjection.ProjectionName => await session.Query<CurrentPositions>().OrderBy(d => d.Id).ToListAsync(),
-            PositionHistoryProjection.ProjectionName => await session.Query<PartyPositions>().OrderBy(d => d.Id).ToListAsync(),
-            TimelineProjection.ProjectionName => await session.Query<TimelineEntry>().OrderBy(d => d.Id).ToListAsync(),
-            _ => throw new ArgumentException(projection, nameof(projection)),
-        };
-        return JsonSerializer.Serialize(documents);
+        return await ViewSnapshot.OfAsync(session, projection);
     }
 }

@@ -1,15 +1,8 @@
-using System.Text.Json;
 using JasperFx.Events.Daemon;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
 using NegotiationTracker.Infrastructure.EventStore;
-using NegotiationTracker.Projections.Agreements;
-using NegotiationTracker.Projections.Negotiations;
-using NegotiationTracker.Projections.Parties;
-using NegotiationTracker.Projections.Positions;
-using NegotiationTracker.Projections.Proposals;
-using NegotiationTracker.Projections.Statements;
-using NegotiationTracker.Projections.Timeline;
+using NegotiationTracker.IntegrationTests.Fixtures;
 
 namespace NegotiationTracker.IntegrationTests.Projections;
 
@@ -34,19 +27,6 @@ public sealed class when_the_views_are_rebuilt(ScriptedNegotiationFixture script
     private async Task<string> SnapshotAsync(string projection)
     {
         await using var session = script.Ledger.Store.QuerySession();
-        object documents = projection switch
-        {
-            PartyProfileProjection.ProjectionName => await session.Query<PartyProfile>().OrderBy(d => d.Id).ToListAsync(),
-            NegotiationSummaryProjection.ProjectionName => await session.Query<NegotiationSummary>().OrderBy(d => d.Id).ToListAsync(),
-            CurrentPositionsProjection.ProjectionName => await session.Query<CurrentPositions>().OrderBy(d => d.Id).ToListAsync(),
-            StatementLogProjection.ProjectionName => await session.Query<StatementRecord>().OrderBy(d => d.Id).ToListAsync(),
-            StatementIdClaimProjection.ProjectionName => await session.Query<StatementIdClaim>().OrderBy(d => d.Id).ToListAsync(),
-            TimelineProjection.ProjectionName => await session.Query<TimelineEntry>().OrderBy(d => d.Id).ToListAsync(),
-            PositionHistoryProjection.ProjectionName => await session.Query<PartyPositions>().OrderBy(d => d.Id).ToListAsync(),
-            ProposalLineageProjection.ProjectionName => await session.Query<ProposalLineage>().OrderBy(d => d.Id).ToListAsync(),
-            AgreementRegisterProjection.ProjectionName => await session.Query<AgreementRecord>().OrderBy(d => d.Id).ToListAsync(),
-            _ => throw new ArgumentException($"no snapshot for {projection}", nameof(projection)),
-        };
-        return JsonSerializer.Serialize(documents);
+        return await ViewSnapshot.OfAsync(session, projection);
     }
 }
