@@ -59,10 +59,17 @@ public sealed class CommandBody
         try
         {
             body = JsonNode.Parse(bytes.Span, documentOptions: new JsonDocumentOptions { MaxDepth = MaxDepth });
+            // Names are unescaped lazily, on first access: here, so a name that cannot be (below) is refused with the rest.
+            _ = (body as JsonObject)?.Count;
         }
         catch (JsonException e)
         {
             return (null, Invalid("body", $"the body is not well-formed JSON: {Plain(e)}"));
+        }
+        catch (InvalidOperationException e) when (e.TargetSite?.DeclaringType?.Assembly == typeof(JsonNode).Assembly)
+        {
+            // An escaped lone surrogate ("\uD800") is well-formed JSON but no text: System.Text.Json throws this, not a JsonException.
+            return (null, Invalid("body", $"the body holds text that is not valid UTF-16: {e.Message}"));
         }
 
         if (body is not JsonObject fields)
@@ -83,6 +90,10 @@ public sealed class CommandBody
         try
         {
             return (fields.Deserialize<T>(strict) ?? throw new JsonException("the body is null"), null);
+        }
+        catch (InvalidOperationException e) when (e.TargetSite?.DeclaringType?.Assembly == typeof(JsonNode).Assembly)
+        {
+            return (null, Invalid("body", $"the body holds text that is not valid UTF-16: {e.Message}"));
         }
         catch (JsonException e)
         {
