@@ -39,6 +39,7 @@ public sealed class when_bad_input_is_sent(TalksServerFixture server) : IClassFi
         { "wrong type", Statements, Statement(text: "42"), 400, "text" },
         { "nested too deep", Statements, Statement(extra: $",\"x\":{new string('[', 40)}{new string(']', 40)}"), 400, "body" },
         { "escaped lone surrogate in a field name", Statements, Statement(extra: ",\"\\uD800x\":1"), 400, "body" },
+        { "escaped lone surrogate in an id the path names too", Statements, Statement(extra: ",\"negotiationId\":\"\\uDC00\""), 400, "body" },
         { "escaped lone surrogate in the text", Statements, Statement(text: "\"fill \\uD800 the dam\""), 400, "body" },
         { "unknown negotiation", "/api/negotiations/no-such-talks/statements", Statement(), 404, "" },
         { "unknown party", Statements, Statement().Replace("\"upstream\"", "\"nobody\""), 404, "" },
