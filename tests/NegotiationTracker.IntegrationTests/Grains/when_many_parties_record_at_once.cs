@@ -8,6 +8,7 @@ using NegotiationTracker.Infrastructure.EventStore;
 using NegotiationTracker.Infrastructure.Integrity;
 using NegotiationTracker.IntegrationTests.Fixtures;
 using Npgsql;
+using Xunit.Abstractions;
 
 namespace NegotiationTracker.IntegrationTests.Grains;
 
@@ -15,7 +16,7 @@ namespace NegotiationTracker.IntegrationTests.Grains;
 /// The group commit and the grains as single writers: concurrent writers share transactions, one stream's conflict fails
 /// that append alone, and 64 writers on the same streams lose and duplicate nothing.
 /// </summary>
-public sealed class when_many_parties_record_at_once(LedgerFixture ledger) : IClassFixture<LedgerFixture>
+public sealed class when_many_parties_record_at_once(LedgerFixture ledger, ITestOutputHelper output) : IClassFixture<LedgerFixture>
 {
     private GroupCommit Commits => ledger.Cluster.Silos[0].ServiceProvider.GetRequiredService<GroupCommit>();
 
@@ -92,6 +93,9 @@ public sealed class when_many_parties_record_at_once(LedgerFixture ledger) : ICl
             stream.Select(e => e.Version).ShouldBe(Enumerable.Range(1, stream.Count).Select(v => (long)v), "versions gap-free and ordered");
         }
 
+        var stored = statements.Count(e => e.Data is StatementMade) + negotiation.Count(e => e.Data is ProposalTabled) + answers.Count(e => e.Data is ProposalAnswered);
+        output.WriteLine($"grains: {writers} writers × {each} rounds of statement + proposal + answer: attempted {results.Count * 3}, "
+            + $"acknowledged {results.Sum(r => r.statement.Appended + r.proposal.Appended + r.answer.Appended)}, stored {stored}");
         statements.Select(e => e.Data).OfType<StatementMade>().Select(s => s.StatementId).Order().ToList().ShouldBe(ids, "each statement once");
         negotiation.Select(e => e.Data).OfType<ProposalTabled>().Select(p => p.ProposalId).Order().ToList().ShouldBe(ids, "each proposal once");
         answers.Select(e => e.Data).OfType<ProposalAnswered>().Select(a => a.ProposalId).Order().ToList().ShouldBe(ids, "each answer once");
@@ -108,6 +112,7 @@ public sealed class when_many_parties_record_at_once(LedgerFixture ledger) : ICl
         var results = await Task.WhenAll(Enumerable.Range(0, 64).Select(w =>
             scenario.Party(party).MakeStatement(scenario.Statement(party, $"race-{w}"), scenario.Recording with { ExpectedVersion = version })));
 
+        output.WriteLine($"grains: 64 writers expecting version {version}: acknowledged {results.Count(r => r.Accepted)}, told of a conflict {results.Count(r => r.Rejection?.Code == "conflict")}");
         results.Count(r => r.Accepted).ShouldBe(1);
         results.Where(r => !r.Accepted).ShouldAllBe(r => r.Rejection!.Code == "conflict" && r.Version == version + 1);
         await using var session = ledger.Store.QuerySession();
