@@ -1,7 +1,9 @@
 using NegotiationTracker.Domain.Common;
 using NegotiationTracker.Domain.Negotiations;
 using NegotiationTracker.Domain.Parties;
+using System.Text;
 using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
 using YamlDotNet.RepresentationModel;
 
 namespace NegotiationTracker.SeedFiles;
@@ -14,6 +16,18 @@ public static class SeedFileReader
 {
     public const int MaxFileBytes = 10 * 1024 * 1024;
     public const int MaxEvents = 100_000;
+
+    /// <summary>
+    /// The deepest nesting of lists and mappings a file may have. A seed file needs seven levels (the file, events, an entry,
+    /// its body, terms, a term); YamlDotNet builds its node tree recursively, so a file of a few hundred kilobytes of `[`
+    /// would otherwise overflow the stack and end the whole process (the server's included), which no catch can stop.
+    /// </summary>
+    public const int MaxNesting = 32;
+
+    // Strict, so a byte that is not UTF-8 is an error rather than a U+FFFD quietly stored in a statement's text.
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    private static ReadOnlySpan<byte> ByteOrderMark => [0xEF, 0xBB, 0xBF];
 
     private static readonly string[] EventKinds =
         ["statement", "proposal", "answer", "agreement", "signature", "status", "join", "report", "retraction", "denial", "clarification", "correction", "amendment", "void", "duplicate", "grade"];
@@ -31,7 +45,23 @@ public static class SeedFileReader
             throw new SeedFileRejected([new SeedError(path, 0, $"the file is {info.Length:N0} bytes; the limit is {MaxFileBytes:N0}")]);
         }
 
-        return Parse(path, File.ReadAllText(path));
+        return Parse(path, File.ReadAllBytes(path));
+    }
+
+    /// <summary>Reads a file's bytes, which must be UTF-8 (a byte-order mark is allowed and dropped).</summary>
+    public static SeedFile Parse(string name, ReadOnlySpan<byte> utf8)
+    {
+        var text = utf8.StartsWith(ByteOrderMark) ? utf8[ByteOrderMark.Length..] : utf8;
+        try
+        {
+            return Parse(name, StrictUtf8.GetString(text));
+        }
+        catch (DecoderFallbackException e)
+        {
+            var at = utf8.Length - text.Length + Math.Max(e.Index, 0);
+            var line = 1 + utf8[..Math.Min(at, utf8.Length)].Count((byte)'\n');
+            throw new SeedFileRejected([new SeedError(name, line, $"not UTF-8: byte {at:N0} (0x{utf8[Math.Min(at, utf8.Length - 1)]:X2}) cannot be decoded; save the file as UTF-8")]);
+        }
     }
 
     public static SeedFile Parse(string name, string yaml)
@@ -39,10 +69,12 @@ public static class SeedFileReader
         var errors = new List<SeedError>();
         var file = new Reading(name, errors);
         YamlMappingNode? root = null;
+        NestingLimit? parser = null;
         try
         {
             var stream = new YamlStream();
-            stream.Load(new StringReader(yaml));
+            parser = new NestingLimit(new Parser(new StringReader(yaml)));
+            stream.Load(parser);
             if (stream.Documents.Count != 1)
             {
                 errors.Add(new SeedError(name, 1, $"expected one YAML document, found {stream.Documents.Count}"));
@@ -59,6 +91,11 @@ public static class SeedFileReader
         catch (YamlException e)
         {
             errors.Add(new SeedError(name, (int)e.Start.Line, $"not valid YAML: {e.InnerException?.Message ?? e.Message}"));
+        }
+        catch (InvalidOperationException) when (parser is not null)
+        {
+            // YamlDotNet's scanner throws this instead of a YamlException on some broken files, e.g. an unclosed `{` before a new line.
+            errors.Add(new SeedError(name, parser.Line, "not valid YAML: the file cannot be parsed past this line (is a [ or { left open?)"));
         }
         catch (ArgumentException e)
         {
@@ -343,6 +380,38 @@ public static class SeedFileReader
         }).ToList();
 
     internal static int Line(YamlNode node) => (int)node.Start.Line;
+
+    /// <summary>Passes the parser's events on, and stops at the first list or mapping nested deeper than <see cref="MaxNesting"/>.</summary>
+    private sealed class NestingLimit(IParser parser) : IParser
+    {
+        private int depth;
+
+        /// <summary>The line of the last event read, where an error the parser does not place belongs.</summary>
+        public int Line { get; private set; } = 1;
+
+        public ParsingEvent? Current => parser.Current;
+
+        public bool MoveNext()
+        {
+            if (!parser.MoveNext())
+            {
+                return false;
+            }
+
+            Line = (int)parser.Current!.Start.Line;
+            switch (parser.Current)
+            {
+                case MappingStart or SequenceStart when ++depth > MaxNesting:
+                    throw new YamlException(parser.Current.Start, parser.Current.End,
+                        $"lists and mappings are nested more than {MaxNesting} deep; a seed file needs far fewer levels");
+                case MappingEnd or SequenceEnd:
+                    depth--;
+                    break;
+            }
+
+            return true;
+        }
+    }
 
     /// <summary>The file being read and the errors found so far.</summary>
     private sealed class Reading(string name, List<SeedError> errors)

@@ -118,6 +118,7 @@ public static class NegotiationServer
         app.UseStatusCodePages();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.RefuseNulInAddress();
         app.MapWolverineEndpoints(options =>
         {
             options.MapConcurrencyFailuresToConflict();

@@ -21,6 +21,11 @@ public sealed class ImportSeedFile(IGrainFactory grains, IDocumentStore store, T
 {
     public async Task<ImportResult> ImportAsync(SeedFile file, Recording recording, IProgress<ImportProgress>? progress = null, CancellationToken cancellationToken = default)
     {
+        if (ImportPlan.CheckKeys(file) is { Count: > 0 } keys)
+        {
+            throw new SeedFileRejected(keys);
+        }
+
         var negotiation = await grains.GetGrain<INegotiationGrain>(file.NegotiationId).GetState();
         var parties = new Dictionary<string, Party?>();
         foreach (var partyId in ImportPlan.PartiesNamed(file))

@@ -1,4 +1,3 @@
-using System.Text;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using NegotiationTracker.Grains;
@@ -43,15 +42,15 @@ public static class ImportSeedFileEndpoint
             return TooLarge();
         }
 
-        var text = await ReadAsync(request.Body, cancellationToken);
-        if (text is null)
+        var bytes = await ReadAsync(request.Body, cancellationToken);
+        if (bytes is null)
         {
             return TooLarge();
         }
 
         try
         {
-            var seed = SeedFileReader.Parse(string.IsNullOrWhiteSpace(name) ? "request" : name, text);
+            var seed = SeedFileReader.Parse(string.IsNullOrWhiteSpace(name) ? "request" : name, bytes);
             // Every event the file appends is recorded as appended by the key's holder.
             var result = await import.ImportAsync(seed, Recording.By(request.HttpContext.User.Identity?.Name ?? "anonymous"), cancellationToken: cancellationToken);
             return Results.Ok(new { negotiationId = result.NegotiationId, steps = result.Steps, eventsAppended = result.EventsAppended });
@@ -67,8 +66,11 @@ public static class ImportSeedFileEndpoint
     private static IResult TooLarge() => Results.Problem(title: "Seed file too large", detail: $"the limit is {NegotiationServer.MaxImportBytes:N0} bytes",
         statusCode: StatusCodes.Status413PayloadTooLarge);
 
-    /// <returns>The body as UTF-8 text, or null when it is longer than the limit (a chunked body has no Content-Length).</returns>
-    private static async Task<string?> ReadAsync(Stream body, CancellationToken cancellationToken)
+    /// <returns>
+    /// The body's bytes, or null when it is longer than the limit (a chunked body has no Content-Length). Decoded by the
+    /// reader, which refuses bytes that are not UTF-8 instead of turning them into U+FFFD.
+    /// </returns>
+    private static async Task<byte[]?> ReadAsync(Stream body, CancellationToken cancellationToken)
     {
         using var buffer = new MemoryStream();
         var chunk = new byte[81920];
@@ -83,6 +85,6 @@ public static class ImportSeedFileEndpoint
             buffer.Write(chunk, 0, read);
         }
 
-        return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+        return buffer.ToArray();
     }
 }

@@ -44,6 +44,75 @@ public sealed class when_a_command_is_retried(TalksServerFixture server) : IClas
     }
 
     [Fact]
+    public async Task sixteen_sequential_retries_with_one_key_append_once_and_each_says_it_is_a_replay()
+    {
+        var key = ("Idempotency-Key", Guid.NewGuid().ToString());
+        var before = await EventCountAsync();
+
+        var responses = new List<HttpResponseMessage>();
+        for (var i = 0; i < 16; i++)
+        {
+            responses.Add(await server.Client.PostJsonAsync(Statements, Talks.Statement("retried-7"), key));
+        }
+
+        responses.ShouldAllBe(r => r.StatusCode == HttpStatusCode.OK);
+        var bodies = await Task.WhenAll(responses.Select(r => r.Content.ReadAsStringAsync()));
+        bodies.Distinct().ShouldHaveSingleItem().ShouldContain("\"appended\":1");
+        responses[0].Headers.Contains("Idempotent-Replayed").ShouldBeFalse();
+        responses.Skip(1).ShouldAllBe(r => r.Headers.GetValues("Idempotent-Replayed").Single() == "true");
+        (await EventCountAsync()).ShouldBe(before + 1);
+        (await StoredStatementsAsync("retried-7")).ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task a_caller_told_a_concurrent_retry_is_in_progress_gets_the_first_response_when_it_retries()
+    {
+        var key = ("Idempotency-Key", Guid.NewGuid().ToString());
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 16).Select(_ => server.Client.PostJsonAsync(Statements, Talks.Statement("retried-8"), key)));
+        var first = await responses.Single(r => r.StatusCode == HttpStatusCode.OK && !r.Headers.Contains("Idempotent-Replayed")).Content.ReadAsStringAsync();
+        var retries = await Task.WhenAll(responses.Where(r => r.StatusCode == HttpStatusCode.Conflict)
+            .Select(_ => server.Client.PostJsonAsync(Statements, Talks.Statement("retried-8"), key)));
+
+        foreach (var retry in retries)
+        {
+            retry.StatusCode.ShouldBe(HttpStatusCode.OK);
+            retry.Headers.GetValues("Idempotent-Replayed").ShouldBe(["true"]);
+            (await retry.Content.ReadAsStringAsync()).ShouldBe(first);
+        }
+
+        (await StoredStatementsAsync("retried-8")).ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task sixteen_concurrent_retries_of_one_command_without_a_key_append_once_and_the_rest_say_appended_0()
+    {
+        var before = await EventCountAsync();
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 16).Select(_ => server.Client.PostJsonAsync(Statements, Talks.Statement("retried-9"))));
+
+        responses.ShouldAllBe(r => r.StatusCode == HttpStatusCode.OK);
+        var appended = await Task.WhenAll(responses.Select(async r => (await r.JsonAsync())["appended"]!.GetValue<int>()));
+        appended.Order().ShouldBe([0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1]);
+        (await EventCountAsync()).ShouldBe(before + 1);
+        (await StoredStatementsAsync("retried-9")).ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task sixteen_concurrent_retries_of_a_proposal_append_it_once_to_the_negotiation()
+    {
+        var proposal = new Domain.Negotiations.TableProposal(Talks.Id, "retried-proposal", "upstream", "Fill over ten years",
+            [new Domain.Negotiations.Term("dam", "Ten years.")], Domain.Common.PartialDate.Parse("2024-03"), "wire-1");
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 16).Select(_ => server.Client.PostJsonAsync($"/api/negotiations/{Talks.Id}/proposals", proposal)));
+
+        responses.ShouldAllBe(r => r.StatusCode == HttpStatusCode.OK);
+        (await Task.WhenAll(responses.Select(async r => (await r.JsonAsync())["appended"]!.GetValue<int>()))).Sum().ShouldBe(1);
+        var stored = await StoredEvents.ReadAsync(server.ConnectionString, Infrastructure.EventStore.Streams.Negotiation(Talks.Id));
+        stored.Count(e => e.Type == "proposal_tabled" && e.Data["proposalId"]!.GetValue<string>() == "retried-proposal").ShouldBe(1);
+    }
+
+    [Fact]
     public async Task a_retry_without_a_key_appends_nothing_because_the_command_carries_its_id()
     {
         await server.Client.PostJsonAsync(Statements, Talks.Statement("retried-3")).ShouldBeOk();
@@ -100,6 +169,10 @@ public sealed class when_a_command_is_retried(TalksServerFixture server) : IClas
         (await clash.JsonAsync())["code"]!.GetValue<string>().ShouldBe("conflict");
     }
 
+
+    private async Task<int> StoredStatementsAsync(string statementId) =>
+        (await StoredEvents.ReadAsync(server.ConnectionString, Infrastructure.EventStore.Streams.Party("upstream")))
+        .Count(e => e.Type == "statement_made" && e.Data["statementId"]!.GetValue<string>() == statementId);
 
     private async Task<long> EventCountAsync() =>
         (await server.Services.GetRequiredService<IDocumentStore>().Advanced.FetchEventStoreStatistics()).EventCount;

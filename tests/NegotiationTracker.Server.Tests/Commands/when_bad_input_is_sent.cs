@@ -38,6 +38,9 @@ public sealed class when_bad_input_is_sent(TalksServerFixture server) : IClassFi
         { "unknown field", Statements, Statement(extra: ",\"mood\":\"tense\""), 400, "mood" },
         { "wrong type", Statements, Statement(text: "42"), 400, "text" },
         { "nested too deep", Statements, Statement(extra: $",\"x\":{new string('[', 40)}{new string(']', 40)}"), 400, "body" },
+        { "escaped lone surrogate in a field name", Statements, Statement(extra: ",\"\\uD800x\":1"), 400, "body" },
+        { "escaped lone surrogate in an id the path names too", Statements, Statement(extra: ",\"negotiationId\":\"\\uDC00\""), 400, "body" },
+        { "escaped lone surrogate in the text", Statements, Statement(text: "\"fill \\uD800 the dam\""), 400, "body" },
         { "unknown negotiation", "/api/negotiations/no-such-talks/statements", Statement(), 404, "" },
         { "unknown party", Statements, Statement().Replace("\"upstream\"", "\"nobody\""), 404, "" },
     };
@@ -72,6 +75,38 @@ public sealed class when_bad_input_is_sent(TalksServerFixture server) : IClassFi
         response.StatusCode.ShouldBe(HttpStatusCode.RequestEntityTooLarge, await response.Content.ReadAsStringAsync());
         response.Content.Headers.ContentType?.MediaType.ShouldBe("application/problem+json");
         (await EventCountAsync()).ShouldBe(before);
+    }
+
+    [Fact]
+    public async Task a_statement_of_exactly_20000_characters_is_accepted()
+    {
+        var response = await server.Client.PostRawAsync(Statements, Statement(statementId: "s-longest", text: $"\"{new string('a', 20_000)}\""));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+    }
+
+    [Theory]
+    [InlineData("/api/verification?negotiation=%00", "negotiation")]
+    [InlineData($"/api/negotiations/{Talks.Id}/statements?party=up%00stream", "party")]
+    [InlineData($"/api/negotiations/{Talks.Id}/audit?recordedBy=%00", "recordedBy")]
+    public async Task a_nul_in_the_address_is_a_400_naming_where(string path, string field)
+    {
+        // Found by the fuzz test: PostgreSQL refused the NUL in a query parameter, and the caller got a 500.
+        var response = await server.Client.GetAsync(path);
+
+        var text = await response.Content.ReadAsStringAsync();
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest, text);
+        response.Content.Headers.ContentType?.MediaType.ShouldBe("application/problem+json");
+        (await response.JsonAsync())["errors"]!.AsObject().Select(e => e.Key).ShouldContain(field, text);
+    }
+
+    [Fact]
+    public async Task a_nul_in_the_path_is_a_400()
+    {
+        // Kestrel refuses it before any endpoint; the server's own check (above) is for query values.
+        var response = await server.Client.GetAsync($"/api/negotiations/{Talks.Id}%00");
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
     }
 
     [Fact]
