@@ -26,7 +26,7 @@ public sealed class Queries(BenchmarkOptions options, LedgerAtScale ledgerAtScal
         var report = new CaseReport(4, "Queries", "latency of the statement log by party and year, and of the audit of one statement, on the generated ledger");
         report.Sizes["statements"] = negotiations.Sum(n => n.SpokenBy.Count);
         report.Sizes["queriesPerRun"] = options.QueriesPerRun;
-        report.Notes.Add($"Statement log: in a random negotiation of {options.StatementsPerNegotiation:N0} statements, the party of a random statement over the year it was said, one of {StatementContent.Years} (about {options.StatementsPerNegotiation / BenchmarkOptions.MembersPerNegotiation / StatementContent.Years:N0} rows). Audit: a random statement; it reads its party's whole stream (about {options.LedgerStatements / options.PartyPool:N0} events).");
+        report.Notes.Add($"Statement log: in a random negotiation of {options.StatementsPerNegotiation:N0} statements, the party of a random statement over the year it was said, one of {StatementContent.Years} (about {options.StatementsPerNegotiation / BenchmarkOptions.MembersPerNegotiation / StatementContent.Years:N0} rows). Audit: a random statement; it filters its party's stream in the database (about {options.LedgerStatements / options.PartyPool:N0} events).");
 
         var random = new Random(4);
         var latencies = new Dictionary<string, List<(double P50, double P99)>> { [Log] = [], [Audit] = [] };

@@ -54,15 +54,15 @@ public sealed class when_an_append_outlasts_the_statement_timeout(StatementTimeo
     }
 }
 
-public sealed record Answer(int Status, int Appended, TimeSpan Elapsed, int? RetryAfter, string? Code);
+public sealed record TimedReply(int Status, int Appended, TimeSpan Elapsed, int? RetryAfter, string? Code);
 
 public sealed class StatementTimeoutFixture : IAsyncLifetime
 {
     private const string EventsTable = "negotiation_tracker.mt_events";
 
-    public Answer Blocked { get; private set; } = null!;
+    public TimedReply Blocked { get; private set; } = null!;
 
-    public Answer AfterRelease { get; private set; } = null!;
+    public TimedReply AfterRelease { get; private set; } = null!;
 
     public CliOutput Cli { get; private set; } = new(-1, "", "");
 
@@ -120,13 +120,13 @@ public sealed class StatementTimeoutFixture : IAsyncLifetime
         StoredAfterRelease = (await session.Events.QueryRawEventDataOnly<Domain.Parties.StatementMade>().ToListAsync()).Count(s => s.StatementId == "blocked");
     }
 
-    private static async Task<Answer> SendAsync(HttpClient client, string statementId)
+    private static async Task<TimedReply> SendAsync(HttpClient client, string statementId)
     {
         var clock = Stopwatch.StartNew();
         using var response = await client.PostJsonAsync($"/api/negotiations/{Talks.Id}/statements", Talks.Statement(statementId, "Sent while the events table is locked."));
         var elapsed = clock.Elapsed;
         var json = await response.JsonAsync();
-        return new Answer(
+        return new TimedReply(
             (int)response.StatusCode,
             json["appended"]?.GetValue<int>() ?? 0,
             elapsed,
