@@ -72,14 +72,14 @@ public static class ImportPlan
         {
             var rejection = (step.Command is OpenNegotiation ? Validate.Slug("negotiation id", file.NegotiationId) : null)
                 ?? (PartyNamed(step.Command) is { } partyId ? Validate.Slug("party id", partyId) : null);
-            // A party listed with a role is two steps on one line (registered, joined): one error for it.
-            if (rejection is not null && new SeedError(file.Name, step.Line, $"{step.What}: {rejection.Message}") is var error && !errors.Contains(error))
+            if (rejection is not null)
             {
-                errors.Add(error);
+                errors.Add(new SeedError(file.Name, step.Line, $"{step.What}: {rejection.Message}"));
             }
         }
 
-        return errors;
+        // A party listed with a role is two steps on one line (registered, joined): one error for it.
+        return errors.Distinct().ToList();
     }
 
     private static string? PartyNamed(object command) => command switch

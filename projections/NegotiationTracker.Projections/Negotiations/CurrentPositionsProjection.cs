@@ -1,6 +1,7 @@
 using JasperFx.Events;
 using Marten;
 using Marten.Events.Projections;
+using NegotiationTracker.Projections.Replay;
 using NegotiationTracker.Domain.Parties;
 
 namespace NegotiationTracker.Projections.Negotiations;
@@ -59,11 +60,12 @@ public sealed class CurrentPositionsProjection : IProjection
     /// </summary>
     private static async Task<IEnumerable<IEvent>> PartyEventsAsync(IDocumentOperations operations, string negotiationId, IReadOnlyList<IEvent> batch, CancellationToken cancellation)
     {
-        var stream = batch[0].StreamKey!;
-        var stored = await operations.Events.FetchStreamAsync(stream, version: batch.Max(e => e.Version), token: cancellation);
+        var partyId = PartyOf(batch[0].Data);
+        var upTo = batch.Max(e => e.Version);
+        var stored = await NegotiationEvents.OfPartyIn(operations, partyId, negotiationId).Where(e => e.Version <= upTo).ToListAsync(cancellation);
         var storedUpTo = stored.Count == 0 ? 0 : stored.Max(e => e.Version);
         return stored
-            .Where(e => Stances.Moves(e.Data) && NegotiationOf(e.Data) == negotiationId)
+            .Where(e => Stances.Moves(e.Data))
             .Concat(batch.Where(e => e.Version > storedUpTo))
             .OrderBy(e => e.Version);
     }

@@ -1,5 +1,6 @@
 using JasperFx.Events;
 using Marten;
+using Marten.Linq.MatchesSql;
 using NegotiationTracker.Domain.Common;
 using NegotiationTracker.Domain.Negotiations;
 using NegotiationTracker.Domain.Parties;
@@ -29,12 +30,22 @@ public sealed class NegotiationEvents(IReadOnlyList<IEvent> events)
         var events = new List<IEvent>(own);
         foreach (var member in own.Select(e => e.Data).OfType<PartyJoined>().Select(j => j.PartyId).Distinct())
         {
-            var party = await session.Events.FetchStreamAsync($"party/{member}", token: cancellationToken);
-            events.AddRange(party.Where(e => InNegotiation(e.Data) == negotiationId));
+            events.AddRange(await OfPartyIn(session, member, negotiationId).ToListAsync(cancellationToken));
         }
 
         return new NegotiationEvents(events.OrderBy(e => e.Sequence).ToList());
     }
+
+    /// <summary>
+    /// A party's events in one negotiation (its statements, answers and the later facts about its statements), in no
+    /// particular order. Filtered in the database, not read whole and thrown away here: a party may speak in many
+    /// negotiations. Party-level events (registration, affiliations) carry no negotiation and are not among them.
+    /// </summary>
+    public static IQueryable<IEvent> OfPartyIn(IQuerySession session, string partyId, string negotiationId) =>
+        session.Events.QueryAllRawEvents()
+            .Where(e => e.StreamKey == $"party/{partyId}")
+            // Stored JSON is camelCase.
+            .Where(e => e.MatchesSql("d.data ->> 'negotiationId' = ?", negotiationId));
 
     /// <summary>
     /// What had happened by the end of a date. A statement, proposal, answer, agreement or status change counts only when its
@@ -68,15 +79,6 @@ public sealed class NegotiationEvents(IReadOnlyList<IEvent> events)
 
         return asOf is { } happened ? events.HappenedBy(happened) : events;
     }
-
-    /// <summary>The negotiation a party-stream event belongs to: statements, answers, and every later fact about a statement.</summary>
-    private static string? InNegotiation(object data) => data switch
-    {
-        StatementMade x => x.NegotiationId,
-        ProposalAnswered x => x.NegotiationId,
-        IStatementAnnotation x => x.NegotiationId,
-        _ => null,
-    };
 
     public static PartialDate? Said(IEvent e) => e.Data switch
     {

@@ -23,11 +23,8 @@ public sealed record StatementAudit(string NegotiationId, string StatementId, st
             return null;
         }
 
-        // Filtered in the database, within the party's stream (stored JSON is camelCase): a party may have said thousands of
-        // things, and the audit wants the few events about one statement, not all of them read and thrown away here.
-        var touching = new List<IEvent>(await session.Events.QueryAllRawEvents()
-            .Where(e => e.StreamKey == $"party/{claim.PartyId}")
-            .Where(e => e.MatchesSql("d.data ->> 'negotiationId' = ? and d.data ->> 'statementId' = ?", negotiationId, statementId))
+        var touching = new List<IEvent>(await NegotiationEvents.OfPartyIn(session, claim.PartyId, negotiationId)
+            .Where(e => e.MatchesSql("d.data ->> 'statementId' = ?", statementId))
             .ToListAsync(cancellationToken));
         var sources = touching.Select(e => e.Data switch
         {
