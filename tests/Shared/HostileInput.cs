@@ -95,4 +95,25 @@ public static class HostileInput
 
         return result.Length == 0 ? bad : result;
     }
+
+    /// <summary>
+    /// A double-quoted string, valid in JSON and in YAML alike, escaping only what neither takes raw: the hostile characters
+    /// arrive as they are, and a lone surrogate (which no serializer writes) as its escape.
+    /// </summary>
+    public static string Quoted(string value)
+    {
+        var quoted = new StringBuilder("\"");
+        foreach (var c in value)
+        {
+            quoted.Append(c switch
+            {
+                '"' => "\\\"",
+                '\\' => "\\\\",
+                _ when char.IsControl(c) || char.IsSurrogate(c) || c is '\uFEFF' or '\uFFFE' or '\uFFFF' => $"\\u{(int)c:X4}",
+                _ => c.ToString(),
+            });
+        }
+
+        return quoted.Append('"').ToString();
+    }
 }

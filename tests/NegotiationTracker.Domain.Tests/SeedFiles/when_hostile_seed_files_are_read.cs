@@ -111,30 +111,12 @@ public sealed class when_hostile_seed_files_are_read(ITestOutputHelper output)
             // A value replaced: by hostile text as a YAML string (quoted, so the YAML stays valid), or raw (so it may not).
             from i in line from value in HostileInput.Value from quoted in Gen.Elements(true, false)
             select string.Join('\n', lines.Select((l, k) => k == i && l.IndexOf(": ", StringComparison.Ordinal) is var at and > 0
-                ? l[..(at + 2)] + (quoted ? Quoted(value) : value)
+                ? l[..(at + 2)] + (quoted ? HostileInput.Quoted(value) : value)
                 : l)),
             // Statement text, which takes almost anything: markup and SQL must be read as text.
             HostileInput.Value.Select(value => yaml.Contains("text: \"", StringComparison.Ordinal)
-                ? ReplaceFirstText(yaml, Quoted(value))
+                ? ReplaceFirstText(yaml, HostileInput.Quoted(value))
                 : yaml));
-    }
-
-    /// <summary>A YAML double-quoted scalar with escapes for what YAML would not take raw.</summary>
-    private static string Quoted(string value)
-    {
-        var quoted = new StringBuilder("\"");
-        foreach (var c in value)
-        {
-            quoted.Append(c switch
-            {
-                '"' => "\\\"",
-                '\\' => "\\\\",
-                _ when char.IsControl(c) || char.IsSurrogate(c) || c is '\uFEFF' or '\uFFFE' or '\uFFFF' => $"\\u{(int)c:X4}",
-                _ => c.ToString(),
-            });
-        }
-
-        return quoted.Append('"').ToString();
     }
 
     private static string ReplaceFirstText(string yaml, string value)

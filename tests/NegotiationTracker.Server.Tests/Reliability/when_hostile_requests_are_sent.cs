@@ -213,11 +213,11 @@ public sealed class when_hostile_requests_are_sent(HostileServerFixture server, 
         from c in Gen.Frequency(
             (3, Gen.Constant(Command("valid", command.Path, command.Json))),
             (5, from key in Fields(command.Json) from value in HostileInput.Value
-                select Command("hostile value", command.Path, Set(command.Json, key, null, raw: Quoted(value)))),
+                select Command("hostile value", command.Path, Set(command.Json, key, null, raw: HostileInput.Quoted(value)))),
             (3, from key in Fields(command.Json) from value in Gen.Elements(WrongTypes)
                 select Command("wrong type", command.Path, Set(command.Json, key, JsonNode.Parse(value)))),
             (2, Fields(command.Json).Select(key => Command("field missing", command.Path, Set(command.Json, key, null, remove: true)))),
-            (1, HostileInput.Value.Select(v => Command("unknown field", command.Path, command.Json.TrimEnd('}') + $",{Quoted(v.Length > 0 ? v : "x")}:1}}"))),
+            (1, HostileInput.Value.Select(v => Command("unknown field", command.Path, command.Json.TrimEnd('}') + $",{HostileInput.Quoted(v.Length > 0 ? v : "x")}:1}}"))),
             (1, Fields(command.Json).Select(key => Command("field twice", command.Path, command.Json.TrimEnd('}') + $",\"{field}\":\"again\"}}"))),
             (2, HostileInput.Truncated(command.Json).Select(json => Command("truncated", command.Path, json))),
             (2, HostileInput.WithCharacter(command.Json).Select(json => Command("character inserted", command.Path, json))),
@@ -259,27 +259,6 @@ public sealed class when_hostile_requests_are_sent(HostileServerFixture server, 
 
         node[field] = value;
         return node.ToJsonString();
-    }
-
-    /// <summary>
-    /// A double-quoted string, valid in JSON and in YAML alike, escaping only what neither takes raw: the hostile characters
-    /// arrive as they are, and a lone surrogate (which no serializer writes) as its escape.
-    /// </summary>
-    private static string Quoted(string value)
-    {
-        var quoted = new StringBuilder("\"");
-        foreach (var c in value)
-        {
-            quoted.Append(c switch
-            {
-                '"' => "\\\"",
-                '\\' => "\\\\",
-                _ when char.IsControl(c) || char.IsSurrogate(c) || c is '\uFEFF' or '\uFFFE' or '\uFFFF' => $"\\u{(int)c:X4}",
-                _ => c.ToString(),
-            });
-        }
-
-        return quoted.Append('"').ToString();
     }
 
     /// <summary>Percent-encoded as UTF-8, where a lone surrogate becomes U+FFFD (as a browser would send it).</summary>
@@ -327,9 +306,9 @@ public sealed class when_hostile_requests_are_sent(HostileServerFixture server, 
                 (1, line.Select(i => Import("line twice", string.Join('\n', lines.Take(i + 1).Concat(lines.Skip(i)))))),
                 (4, from i in line from value in HostileInput.Value from quoted in Gen.Elements(true, false)
                     select Import("hostile value", string.Join('\n', lines.Select((l, k) => k == i && l.IndexOf(": ", StringComparison.Ordinal) is var at and > 0
-                        ? l[..(at + 2)] + (quoted ? Quoted(value) : value)
+                        ? l[..(at + 2)] + (quoted ? HostileInput.Quoted(value) : value)
                         : l)))),
-                (2, HostileInput.Value.Select(value => Import("hostile statement text", Seed.Replace("\"We will fill the dam.\"", Quoted(value), StringComparison.Ordinal)))),
+                (2, HostileInput.Value.Select(value => Import("hostile statement text", Seed.Replace("\"We will fill the dam.\"", HostileInput.Quoted(value), StringComparison.Ordinal)))),
                 (2, from at in Gen.Choose(0, 1_000) from bad in Gen.Elements<byte[]>([0x80], [0xC3, 0x28], [0xED, 0xA0, 0x80], [0xFF], [0x00])
                     select Import("broken bytes", Seed) with { Corruption = (at, bad) }),
                 (1, HostileInput.Nested("negotiation: ").Select(yaml => Import("deeply nested", yaml))),
