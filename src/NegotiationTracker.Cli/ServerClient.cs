@@ -6,6 +6,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using NegotiationTracker.Domain.Common;
+using NegotiationTracker.Domain.Parties;
 using NegotiationTracker.Grains.Import;
 using NegotiationTracker.Infrastructure.Integrity;
 using NegotiationTracker.Projections.Dossiers;
@@ -69,8 +70,9 @@ public sealed partial class ServerClient : IDisposable
         return await ReadAsync<ImportResult>(response, cancellationToken);
     }
 
-    public Task<NegotiationState> StateAsync(string id, PartialDate? asOf, PartialDate? knownAt, CancellationToken cancellationToken) =>
-        GetAsync<NegotiationState>(Route($"api/negotiations/{Segment(id)}", ("asOf", Text(asOf)), ("knownAt", Text(knownAt))), cancellationToken);
+    public Task<NegotiationState> StateAsync(string id, PartialDate? asOf, PartialDate? knownAt, EvidenceFilter evidence, CancellationToken cancellationToken) =>
+        GetAsync<NegotiationState>(Route($"api/negotiations/{Segment(id)}", ("asOf", Text(asOf)), ("knownAt", Text(knownAt)),
+            ("excludeContested", evidence.ExcludeContested ? "true" : null), ("minCredibility", evidence.MinCredibility is { } min ? Number(min) : null)), cancellationToken);
 
     public Task<IReadOnlyList<StatementView>> StatementsAsync(StatementFilter filter, CancellationToken cancellationToken) =>
         AllPagesAsync<StatementView>(Route($"api/negotiations/{Segment(filter.NegotiationId)}/statements",

@@ -81,7 +81,7 @@ public static class HtmlReport
         Fact(html, "Opened", Encode(state.Opened.ToString()));
         Fact(html, "Parties", $"{index.NegotiatingParties.Count}{(index.Commentators.Count > 0 ? $" <small>+ {index.Commentators.Count} commentators</small>" : "")}");
         Fact(html, "Issues", state.Issues.Count.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        Fact(html, "Statements", report.Statements.Count.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Fact(html, "Statements", Encode(report.StatementCount()));
         Fact(html, "Proposals", $"{report.Proposals.Count} <small>{report.OpenProposals.Count} open</small>");
         Fact(html, "Agreements", $"{report.Agreements.Count}{(report.Agreements.Count > 0 ? $" <small>{report.Agreements.Count(a => a.Status == AgreementRecord.Statuses.Signed)} signed</small>" : "")}");
         html.AppendLine("</dl>");
@@ -117,7 +117,7 @@ public static class HtmlReport
         var shifted = report.Positions.SelectMany(i => i.Parties.Where(p => p.ShiftedFrom is not null).Select(p => (Issue: i, Party: p))).ToList();
         if (shifted.Count > 0)
         {
-            yield return $"<strong>Shifts:</strong> {string.Join("; ", shifted.Select(s => $"{Encode(s.Party.PartyName)} now {s.Party.Stance.Word()} (was {s.Party.ShiftedFrom!.Value.Word()}) on {Encode(s.Issue.Title)}"))}.";
+            yield return $"<strong>Shifts:</strong> {string.Join("; ", shifted.Select(s => $"{Encode(s.Party.PartyName)} now {s.Party.Stance.Word()}{(s.Party.Contested ? " (contested: the speaker denies it)" : "")} (was {s.Party.ShiftedFrom!.Value.Word()}) on {Encode(s.Issue.Title)}"))}.";
         }
 
         if (report.Statements.Count > 0)
@@ -268,7 +268,8 @@ public static class HtmlReport
         var shift = position.ShiftedFrom is { } from
             ? $"<span class=\"shift\">↻ was {Encode(from.Word())}{(position.Shifts > 1 ? $" · {Wording.Shifts(position.Shifts)}" : "")}</span>"
             : "";
-        return $"<td class=\"stance {stance} {classes}\" title=\"{Encode(tooltip)}\"><span class=\"chip {stance}\">{stance}</span><span class=\"date\">{Encode(position.LatestEvidence.ToString())}</span>{shift}</td>";
+        var contested = position.Contested ? "<span class=\"badge denied\" title=\"the statement it rests on was denied by its speaker\">contested</span>" : "";
+        return $"<td class=\"stance {stance} {classes}{(position.Contested ? " contested" : "")}\" title=\"{Encode(tooltip)}\"><span class=\"chip {stance}\">{stance}</span>{contested}<span class=\"date\">{Encode(position.LatestEvidence.ToString())}</span>{shift}</td>";
     }
 
     private static void Proposals(StringBuilder html, ReportIndex index)
@@ -458,11 +459,11 @@ public static class HtmlReport
     private static void Timeline(StringBuilder html, ReportIndex index)
     {
         var report = index.Report;
-        var undated = report.Timeline.Count(i => i.Entry.Said is null);
+        var undated = Wording.Undated(report.Timeline.Select(i => i.Entry));
         html.AppendLine("<section id=\"timeline\">");
         html.AppendLine("<h2>Timeline</h2>");
         html.AppendLine("<p class=\"lead\">Who did what when, one lane per party. A date known only to the month or year is drawn as a grey bar over that whole period, "
-            + $"with its events side by side at the middle: their order within it is the order they were recorded, not a known day. Point at a mark for its text.{(undated > 0 ? $" {undated} undated entries (issues, sources, parties joining) are listed below but not drawn." : "")}</p>");
+            + $"with its events side by side at the middle: their order within it is the order they were recorded, not a known day. Point at a mark for its text.{(undated is { } listed ? $" {Encode(listed)} are listed below but not drawn: they have no date." : "")} A hollow mark is a record that does not stand (retracted, void or a duplicate); a dashed ring marks a contested statement.</p>");
         html.AppendLine("<figure class=\"chart\">");
         html.AppendLine(SvgTimeline.Render(report));
         html.AppendLine("</figure>");
@@ -497,7 +498,7 @@ public static class HtmlReport
 
             // The address is printed, not linked: the page makes no request, and a reader who wants the source copies it.
             var url = source.Url is { } u ? $"<br><span class=\"url\">{Encode(u)}</span>" : "";
-            html.AppendLine($"<li>“{Encode(source.Title)}”{outlet}{published} · cited by {citations.Statements.Count} statement{(citations.Statements.Count == 1 ? "" : "s")}{url}</li>");
+            html.AppendLine($"<li>“{Encode(source.Title)}”{outlet}{published} · cited by {citations.Describe()}{url}</li>");
         }
 
         html.AppendLine("</ul>");

@@ -54,6 +54,9 @@ public static class JsonReport
                 url = citations.Source.Url,
                 published = citations.Source.Published,
                 statements = citations.Statements.Select(s => s.StatementId),
+                reportsOf = citations.ReportsOf,
+                proposals = citations.Proposals,
+                agreements = citations.Agreements,
             }),
             generatedAt = report.GeneratedAt,
         }, Options);

@@ -36,7 +36,7 @@ public static class MarkdownReport
         md.AppendLine($"# {Text(state.Title)}").AppendLine();
         md.AppendLine($"**Status:** {state.Status.Word()} · **Opened:** {state.Opened} · "
             + $"**Parties:** {index.NegotiatingParties.Count} (+ {index.Commentators.Count} commentators) · **Issues:** {state.Issues.Count} · "
-            + $"**Statements:** {report.Statements.Count} · **Proposals:** {report.Proposals.Count} ({report.OpenProposals.Count} open) · "
+            + $"**Statements:** {report.StatementCount()} · **Proposals:** {report.Proposals.Count} ({report.OpenProposals.Count} open) · "
             + $"**Agreements:** {report.Agreements.Count}").AppendLine();
         md.AppendLine($"_Negotiation {Text(state.Id)}, brief generated {Wording.Instant(report.GeneratedAt)} from the ledger at version {state.Version}._").AppendLine();
     }
@@ -126,7 +126,7 @@ public static class MarkdownReport
         foreach (var position in positions)
         {
             var shifts = position.Shifts > 1 ? $" · {Wording.Shifts(position.Shifts)}" : "";
-            md.AppendLine($"| {Text(position.PartyName)} | **{position.Stance.Word()}**{(position.ShiftedFrom is { } from ? $" (shifted from {from.Word()})" : "")}{shifts} "
+            md.AppendLine($"| {Text(position.PartyName)} | **{position.Stance.Word()}**{(position.Contested ? " _(contested)_" : "")}{(position.ShiftedFrom is { } from ? $" (shifted from {from.Word()})" : "")}{shifts} "
                 + $"| {position.LatestEvidence} | {Text(position.LatestStatementId)} |");
         }
 
@@ -317,7 +317,7 @@ public static class MarkdownReport
             var outlet = source.Outlet is { } o ? $", {Text(o)}" : "";
             var published = source.Published is { } p ? $", published {p}" : "";
             var url = source.Url is { } u ? $" — {Text(u)}" : "";
-            md.AppendLine($"- “{Text(source.Title)}”{outlet}{published}{url} · cited by {citations.Statements.Count} statement{(citations.Statements.Count == 1 ? "" : "s")}");
+            md.AppendLine($"- “{Text(source.Title)}”{outlet}{published}{url} · cited by {citations.Describe()}");
         }
 
         md.AppendLine();

@@ -34,6 +34,25 @@ public sealed record NegotiationReport(
 
     public string PartyName(string partyId) => State.Parties.FirstOrDefault(p => p.Id == partyId)?.Name ?? partyId;
 
+    /// <summary>
+    /// Statements on the record (every party's count added up): standing, contested and retracted ones; void records and
+    /// duplicates are not counted. <see cref="Statements"/> lists the standing and contested ones.
+    /// </summary>
+    public int StatementsOnRecord => State.Statements;
+
+    /// <summary>Statements on the record that their speakers retracted.</summary>
+    public int RetractedStatements => Math.Max(0, State.Statements - Statements.Count);
+
+    /// <summary>Standing statements their speakers denied.</summary>
+    public int ContestedStatements => Statements.Count(s => s.Denied);
+
+    /// <summary>"23 (2 retracted, 1 contested)": the statements on the record, and how many of them no longer stand unchallenged.</summary>
+    public string StatementCount()
+    {
+        var marks = new[] { (RetractedStatements, "retracted"), (ContestedStatements, "contested") }.Where(m => m.Item1 > 0).Select(m => $"{m.Item1} {m.Item2}").ToList();
+        return $"{StatementsOnRecord}{(marks.Count == 0 ? "" : $" ({string.Join(", ", marks)})")}";
+    }
+
     public static async Task<NegotiationReport?> LoadAsync(IQuerySession session, string negotiationId, DateTimeOffset generatedAt, CancellationToken cancellationToken = default)
     {
         var state = await NegotiationState.LoadAsync(session, negotiationId, cancellationToken);
@@ -47,18 +66,20 @@ public sealed record NegotiationReport(
         var names = state.Parties.ToDictionary(p => p.Id, p => p.Name);
         var roles = state.Parties.ToDictionary(p => p.Id, p => p.Role);
         var historiesByKey = histories.DistinctBy(h => h.Id).ToDictionary(h => h.Id);
+        var proposals = await ProposalLineages.ForNegotiationAsync(session, negotiationId, cancellationToken);
+        var agreements = await AgreementRegister.ForNegotiationAsync(session, negotiationId, cancellationToken);
         return new NegotiationReport(
             state,
             state.Issues.Select(issue => new IssuePositions(issue.Id, issue.Title, CurrentPositions(negotiationId, issue.Id, state, historiesByKey)
                 .Select(p => p with { PartyName = names.GetValueOrDefault(p.PartyId, p.PartyId), Role = roles.GetValueOrDefault(p.PartyId) })
                 .OrderBy(p => p.Role).ThenBy(p => p.PartyName)
                 .ToList())).ToList(),
-            await ProposalLineages.ForNegotiationAsync(session, negotiationId, cancellationToken),
-            await AgreementRegister.ForNegotiationAsync(session, negotiationId, cancellationToken),
+            proposals,
+            agreements,
             await StatementLog.QueryAsync(session, new StatementFilter(negotiationId), cancellationToken),
             timeline.Select(e => new TimelineItem(e, e.PartyId is null ? null : names.GetValueOrDefault(e.PartyId, e.PartyId))).ToList(),
             histories,
-            await SourceCitations.ForNegotiationAsync(session, negotiationId, cancellationToken),
+            await SourceCitations.ForNegotiationAsync(session, negotiationId, proposals, agreements, cancellationToken),
             generatedAt);
     }
 
@@ -74,11 +95,17 @@ public sealed record NegotiationReport(
             if (byKey.GetValueOrDefault(PositionHistory.Key(negotiationId, position.Party, issueId)) is { Current: { } current } history)
             {
                 var latest = history.Evidence[^1];
-                yield return new PartyPosition(position.Party, position.Party, default, current.Stance, latest.Said, latest.StatementId, history.Periods.Count(p => p.IsShift), current.ShiftedFrom);
+                yield return new PartyPosition(position.Party, position.Party, default, current.Stance, latest.Said, latest.StatementId, history.Periods.Count(p => p.IsShift), current.ShiftedFrom)
+                {
+                    Contested = latest.Contested,
+                };
             }
             else
             {
-                yield return new PartyPosition(position.Party, position.Party, default, position.Stance, position.Said, position.StatementId, 0, null);
+                yield return new PartyPosition(position.Party, position.Party, default, position.Stance, position.Said, position.StatementId, 0, null)
+                {
+                    Contested = position.Contested,
+                };
             }
         }
     }
@@ -87,6 +114,10 @@ public sealed record NegotiationReport(
 /// <summary>One issue's row of the positions matrix: each party's current stance and the date of its latest evidence.</summary>
 public sealed record IssuePositions(string IssueId, string Title, IReadOnlyList<PartyPosition> Parties);
 
-public sealed record PartyPosition(string PartyId, string PartyName, PartyRole Role, Stance Stance, PartialDate LatestEvidence, string LatestStatementId, int Shifts, Stance? ShiftedFrom);
+public sealed record PartyPosition(string PartyId, string PartyName, PartyRole Role, Stance Stance, PartialDate LatestEvidence, string LatestStatementId, int Shifts, Stance? ShiftedFrom)
+{
+    /// <summary>The latest evidence was denied by its speaker: the stance rests on a contested statement.</summary>
+    public bool Contested { get; init; }
+}
 
 public sealed record TimelineItem(TimelineEntry Entry, string? PartyName);

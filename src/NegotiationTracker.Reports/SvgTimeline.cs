@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using NegotiationTracker.Domain.Common;
+using NegotiationTracker.Domain.Parties;
 using NegotiationTracker.Projections.Timeline;
 using static NegotiationTracker.Reports.Html;
 
@@ -25,7 +26,7 @@ public static class SvgTimeline
     private const double LabelLineHeight = 13;
     private const double GroupHeadingHeight = 22;
     private const double AxisHeight = 30;
-    private const double LegendHeight = 48;
+    private const double LegendHeight = 66;
     private const int LabelLineLength = 32;
     private const double LegendCharWidth = 6.6;
     private const string BarColour = "#64748b";
@@ -154,6 +155,21 @@ public static class SvgTimeline
             x += width;
         }
 
+        (string Status, bool Contested, string Label)[] standings =
+        [
+            (RecordStatuses.Standing, true, "contested"),
+            (RecordStatuses.Retracted, false, "retracted or void"),
+            (RecordStatuses.Duplicate, false, "duplicate"),
+        ];
+        foreach (var (status, contested, label) in standings)
+        {
+            var width = 30 + (label.Length * LegendCharWidth);
+            Next(width);
+            var sample = new TimelineEntry { Kind = TimelineKinds.Statement, Stance = Stance.Supports, Status = status, Contested = contested };
+            legend.Append($"""<g transform="translate({N(x + 6)} {N(top + 10)})">{StatementShape(sample)}</g><text x="{N(x + 16)}" y="{N(top + 14)}" class="legend">{Encode(label)}</text>""");
+            x += width;
+        }
+
         const string period = "period of a partial date";
         Next(50 + (period.Length * LegendCharWidth));
         legend.Append($"""<rect x="{N(x + 2)}" y="{N(top + 8)}" width="34" height="4" rx="2" fill="{BarColour}" fill-opacity="0.6"/><text x="{N(x + 42)}" y="{N(top + 14)}" class="legend">{period}</text>""");
@@ -175,6 +191,28 @@ public static class SvgTimeline
         TimelineKinds.SourceRegistered => """<path d="M-4 -5 H2 L4 -3 V5 H-4 Z" fill="#e2e8f0" stroke="#64748b" stroke-width="1"/>""",
         _ => """<circle r="3" fill="#94a3b8"/>""",
     };
+
+    /// <summary>
+    /// A statement that does not stand unchallenged is drawn so at a glance: a record that no longer stands (retracted, void,
+    /// a duplicate) is hollow, in its stance's colour, struck through when void or retracted and dashed when a duplicate; a
+    /// contested one keeps its fill inside a dashed dark ring. Null for everything else.
+    /// </summary>
+    private static string? StatementShape(TimelineEntry entry)
+    {
+        if (entry.Kind != TimelineKinds.Statement)
+        {
+            return null;
+        }
+
+        var colour = Fill(entry) ?? "#334155";
+        return entry.Status switch
+        {
+            RecordStatuses.Void or RecordStatuses.Retracted => $"""<circle r="5" fill="#ffffff" stroke="{colour}" stroke-width="1.6"/><line x1="-5" y1="5" x2="5" y2="-5" stroke="#334155" stroke-width="1.6"/>""",
+            RecordStatuses.Duplicate => $"""<circle r="5" fill="#ffffff" stroke="{colour}" stroke-width="1.6" stroke-dasharray="2 2"/>""",
+            _ when entry.Contested => $"""<circle r="5.5" fill="{Fill(entry) ?? "#ffffff"}" stroke="#0f172a" stroke-width="1.6" stroke-dasharray="2 1.5"/>""",
+            _ => null,
+        };
+    }
 
     private static string Star(double outer)
     {
@@ -302,7 +340,8 @@ public static class SvgTimeline
                 var entry = mark.Item.Entry;
                 var y = top + LanePadding + (RowHeight / 2) + (mark.Row * RowHeight);
                 var tooltip = $"{Wording.Date(entry.Said)} · {Wording.Who(index, mark.Item)} · {Wording.What(index, entry)}";
-                lane.Append($"""<g class="mark" data-kind="{Encode(entry.Kind)}" data-sequence="{entry.Sequence}" transform="translate({N(mark.X)} {N(y)})"><title>{Encode(tooltip)}</title>{Shape(entry.Kind, Fill(entry))}</g>""");
+                var status = entry.Status is { } read ? $" data-status=\"{Encode(read)}\"{(entry.Contested ? " data-contested=\"true\"" : "")}" : "";
+                lane.Append($"""<g class="mark" data-kind="{Encode(entry.Kind)}" data-sequence="{entry.Sequence}"{status} transform="translate({N(mark.X)} {N(y)})"><title>{Encode(tooltip)}</title>{StatementShape(entry) ?? Shape(entry.Kind, Fill(entry))}</g>""");
             }
 
             return lane.AppendLine("</g>").ToString();

@@ -1,5 +1,6 @@
 using System.Globalization;
 using NegotiationTracker.Domain.Common;
+using NegotiationTracker.Domain.Parties;
 using NegotiationTracker.Projections.Timeline;
 
 namespace NegotiationTracker.Reports;
@@ -51,7 +52,7 @@ internal static class Wording
         TimelineKinds.SourceRegistered => entry.Detail is { } outlet ? $"Source registered: {entry.Title} ({outlet})" : $"Source registered: {entry.Title}",
         TimelineKinds.Joined => $"Joined as {entry.Title}",
         TimelineKinds.StatusChanged => string.IsNullOrWhiteSpace(entry.Detail) ? $"Status changed to {entry.Title}" : $"Status changed to {entry.Title}: {entry.Detail}",
-        TimelineKinds.Statement => $"{entry.Detail ?? "statement"}{(entry.Stance is { } stance ? $", {stance.Word()}" : "")}: {entry.Title}",
+        TimelineKinds.Statement => $"{entry.Detail ?? "statement"}{(entry.Stance is { } stance ? $", {stance.Word()}" : "")}{Marks(entry)}: {entry.Title}",
         TimelineKinds.ProposalTabled => $"Tabled proposal “{entry.Title}” ({entry.Subject})",
         TimelineKinds.ProposalWithdrawn => string.IsNullOrWhiteSpace(entry.Title)
             ? $"Withdrew proposal {ProposalName(index, entry.Subject)}"
@@ -64,6 +65,60 @@ internal static class Wording
             ? $"Signed agreement “{agreement.Title}” ({agreement.AgreementId})"
             : $"Signed agreement {entry.Title}",
         _ => $"{entry.Kind}: {entry.Title}",
+    };
+
+    /// <summary>A statement's standing as read now, in brackets, or nothing when it stands unchallenged and ungraded.</summary>
+    public static string Marks(TimelineEntry entry)
+    {
+        var marks = new List<string>();
+        switch (entry.Status)
+        {
+            case RecordStatuses.Void: marks.Add("void: entered in error"); break;
+            case RecordStatuses.Retracted: marks.Add("retracted"); break;
+            case RecordStatuses.Duplicate: marks.Add($"duplicate of {entry.DuplicateOf}"); break;
+        }
+
+        if (entry.Contested)
+        {
+            marks.Add("contested: the speaker denies it");
+        }
+
+        if (entry.Credibility is { } grade)
+        {
+            marks.Add($"credibility {grade}");
+        }
+
+        return marks.Count == 0 ? "" : $" [{string.Join("; ", marks)}]";
+    }
+
+    /// <summary>"2 issues added, 3 grades and 1 void": what the undated entries are, or null when there are none.</summary>
+    public static string? Undated(IEnumerable<TimelineEntry> entries)
+    {
+        var counts = entries.Where(e => e.Said is null).GroupBy(e => UndatedNoun(e.Kind)).Select(g => (Noun: g.Key, Count: g.Count())).OrderByDescending(c => c.Count).ThenBy(c => c.Noun.Plural, StringComparer.Ordinal).ToList();
+        if (counts.Count == 0)
+        {
+            return null;
+        }
+
+        var parts = counts.Select(c => $"{c.Count} {(c.Count == 1 ? c.Noun.Singular : c.Noun.Plural)}").ToList();
+        return parts.Count == 1 ? parts[0] : $"{string.Join(", ", parts[..^1])} and {parts[^1]}";
+    }
+
+    private static (string Singular, string Plural) UndatedNoun(string kind) => kind switch
+    {
+        TimelineKinds.IssueAdded => ("issue added", "issues added"),
+        TimelineKinds.SourceRegistered => ("source", "sources"),
+        TimelineKinds.Joined => ("party joining", "parties joining"),
+        "amended" => ("amendment", "amendments"),
+        "voided" => ("void", "voids"),
+        "duplicate-linked" or "duplicate-unlinked" => ("duplicate link", "duplicate links"),
+        "graded" or "source-graded" => ("grade", "grades"),
+        "retracted" => ("retraction", "retractions"),
+        "denied" => ("denial", "denials"),
+        "clarified" => ("clarification", "clarifications"),
+        "reported" => ("report", "reports"),
+        "report-corrected" => ("report correction", "report corrections"),
+        _ => ($"{kind} entry", $"{kind} entries"),
     };
 
     private static string ProposalName(ReportIndex index, string? proposalId) =>

@@ -43,11 +43,14 @@ public sealed class CurrentPositionsProjection : IProjection
                 foreach (var e in party)
                 {
                     Stances.TakePosition(document.Positions, (StatementMade)e.Data, e.Sequence);
+                    document.Statements++;
                 }
             }
             else
             {
-                document.Positions = Stances.Replay(await PartyEventsAsync(operations, document.NegotiationId, [.. party], cancellation));
+                var stances = Stances.Of(await PartyEventsAsync(operations, document.NegotiationId, [.. party], cancellation));
+                document.Positions = stances.Positions();
+                document.Statements = stances.StatementCounts().GetValueOrDefault(document.PartyId);
             }
 
             operations.Store(document);

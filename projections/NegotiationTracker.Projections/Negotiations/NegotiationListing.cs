@@ -24,17 +24,19 @@ public sealed record NegotiationListing(
 
         // The total rides on the page's rows; a page past the end has none, so it is counted by a query of its own.
         var total = summaries.Count > 0 || offset == 0 ? stats.TotalResults : await session.Query<NegotiationSummary>().CountAsync(cancellationToken);
-        return new Page<NegotiationListing>(summaries.Select(Of).ToList(), total);
+        var counts = await CurrentPositions.StatementCountsAsync(session, summaries.Select(s => s.Id).ToList(), cancellationToken);
+        return new Page<NegotiationListing>(summaries.Select(s => Of(s, counts.GetValueOrDefault(s.Id))).ToList(), total);
     }
 
-    public static NegotiationListing Of(NegotiationSummary summary) => new(
+    /// <param name="statements">How many statements it has on the record (<see cref="CurrentPositions.StatementCountsAsync"/>).</param>
+    public static NegotiationListing Of(NegotiationSummary summary, int statements) => new(
         summary.Id,
         summary.Title,
         summary.Status,
         summary.Opened,
         summary.Parties.Count,
         summary.Issues.Count,
-        summary.Parties.Sum(p => summary.StatementCounts.GetValueOrDefault(p.Id)),
+        statements,
         summary.Proposals.Count,
         summary.Proposals.Count(p => ProposalStatuses.OnTheTable(p.Status)),
         summary.Agreements.Count);

@@ -1,5 +1,6 @@
 using Marten;
 using NegotiationTracker.Domain.Common;
+using NegotiationTracker.Domain.Parties;
 using NegotiationTracker.Projections.Parties;
 using NegotiationTracker.Projections.Replay;
 
@@ -35,21 +36,27 @@ public sealed record NegotiationState(
     /// as far as it was recorded by <paramref name="knownAt"/> (either or both).
     /// </summary>
     /// <returns>null when the negotiation had not been opened by then.</returns>
-    public static async Task<NegotiationState?> ReplayAsync(IQuerySession session, NegotiationEvents events, PartialDate? asOf, PartialDate? knownAt, CancellationToken cancellationToken = default)
+    public static async Task<NegotiationState?> ReplayAsync(IQuerySession session, NegotiationEvents events, PartialDate? asOf, PartialDate? knownAt, EvidenceFilter? filter = null, CancellationToken cancellationToken = default)
     {
         var then = events.At(asOf, knownAt).All;
-        return NegotiationSummaryProjection.Replay(then) is { } summary ? await FromAsync(session, summary, Stances.Replay(then), cancellationToken) : null;
+        if (NegotiationSummaryProjection.Replay(then) is not { } summary)
+        {
+            return null;
+        }
+
+        var stances = Stances.Of(then, filter);
+        return await FromAsync(session, summary, stances.Positions(), stances.StatementCounts(), cancellationToken);
     }
 
     /// <summary>The live state: the summary document with the parties' current positions.</summary>
     public static async Task<NegotiationState> FromAsync(IQuerySession session, NegotiationSummary summary, CancellationToken cancellationToken = default)
     {
         var positions = await session.LoadManyAsync<CurrentPositions>(cancellationToken, summary.Parties.Select(p => CurrentPositions.Key(summary.Id, p.Id)).ToArray());
-        return await FromAsync(session, summary, positions.SelectMany(p => p.Positions).ToList(), cancellationToken);
+        return await FromAsync(session, summary, positions.SelectMany(p => p.Positions).ToList(), positions.ToDictionary(p => p.PartyId, p => p.Statements), cancellationToken);
     }
 
     /// <summary>The state as users see it from a summary and positions, whether the live ones or ones replayed from the event store.</summary>
-    private static async Task<NegotiationState> FromAsync(IQuerySession session, NegotiationSummary summary, IReadOnlyList<PositionEntry> positions, CancellationToken cancellationToken)
+    private static async Task<NegotiationState> FromAsync(IQuerySession session, NegotiationSummary summary, IReadOnlyList<PositionEntry> positions, IReadOnlyDictionary<string, int> statements, CancellationToken cancellationToken)
     {
         var profiles = (await session.LoadManyAsync<PartyProfile>(cancellationToken, summary.Parties.Select(p => p.Id).ToArray()))
             .ToDictionary(p => p.Id);
@@ -59,9 +66,9 @@ public sealed record NegotiationState(
             summary.Status,
             summary.StreamVersion,
             summary.Opened,
-            summary.Parties.Select(p => new PartyInNegotiation(p.Id, profiles.GetValueOrDefault(p.Id)?.Name ?? p.Id, profiles.GetValueOrDefault(p.Id)?.Kind, p.Role, summary.StatementCounts.GetValueOrDefault(p.Id))).ToList(),
+            summary.Parties.Select(p => new PartyInNegotiation(p.Id, profiles.GetValueOrDefault(p.Id)?.Name ?? p.Id, profiles.GetValueOrDefault(p.Id)?.Kind, p.Role, statements.GetValueOrDefault(p.Id))).ToList(),
             summary.Issues,
-            positions.OrderBy(p => p.Issue).ThenBy(p => p.Party).Select(p => new PositionView(p.Party, p.Issue, p.Stance, p.StatementId, p.Said)).ToList(),
+            positions.OrderBy(p => p.Issue).ThenBy(p => p.Party).Select(p => new PositionView(p.Party, p.Issue, p.Stance, p.StatementId, p.Said) { Contested = p.Contested, Credibility = p.Credibility }).ToList(),
             summary.Proposals.Select(p => new ProposalView(p.Id, p.By, p.Title, p.Status, p.Tabled, p.Terms,
                 p.Answers.Select(a => new AnswerView(a.Party, a.Answer, a.CounterProposalId, a.Said)).ToList(), p.AgreementId)).ToList(),
             summary.Agreements.Select(a => new AgreementView(a.Id, a.Title, a.ProposalId, a.Reached, a.Terms, a.Parties,
@@ -72,7 +79,14 @@ public sealed record NegotiationState(
 
 public sealed record PartyInNegotiation(string Id, string Name, PartyKind? Kind, PartyRole Role, int Statements);
 
-public sealed record PositionView(string Party, string Issue, Stance Stance, string StatementId, PartialDate Said);
+public sealed record PositionView(string Party, string Issue, Stance Stance, string StatementId, PartialDate Said)
+{
+    /// <summary>The statement it rests on was denied by its speaker.</summary>
+    public bool Contested { get; init; }
+
+    /// <summary>The Admiralty credibility (1–6) of the statement it rests on, when graded.</summary>
+    public int? Credibility { get; init; }
+}
 
 public sealed record ProposalView(string Id, string By, string Title, string Status, PartialDate? Tabled, IReadOnlyList<TermEntry> Terms, IReadOnlyList<AnswerView> Answers, string? Agreement);
 

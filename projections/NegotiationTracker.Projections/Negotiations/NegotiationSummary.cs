@@ -28,9 +28,6 @@ public sealed class NegotiationSummary
     public List<ProposalEntry> Proposals { get; set; } = [];
     public List<AgreementEntry> Agreements { get; set; } = [];
 
-    /// <summary>How many statements each party has made in this negotiation.</summary>
-    public Dictionary<string, int> StatementCounts { get; set; } = [];
-
     /// <summary>Admiralty reliability (A–F) of each graded source, from its latest grade.</summary>
     public Dictionary<string, char> SourceReliability { get; set; } = [];
 }

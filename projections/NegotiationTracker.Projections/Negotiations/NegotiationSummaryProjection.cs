@@ -125,7 +125,7 @@ public sealed partial class NegotiationSummaryProjection : MultiStreamProjection
 
     public void Apply(NegotiationSummary view, IEvent<StatementMade> e)
     {
-        view.StatementCounts[e.Data.PartyId] = view.StatementCounts.GetValueOrDefault(e.Data.PartyId) + 1;
+        // Counted with the positions, where corrections that void or link a record are read (CurrentPositions).
         Touch(view, e, ownStream: false);
     }
 

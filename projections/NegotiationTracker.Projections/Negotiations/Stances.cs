@@ -4,35 +4,40 @@ using NegotiationTracker.Domain.Parties;
 
 namespace NegotiationTracker.Projections.Negotiations;
 
-/// <summary>A statement's stance as it now reads, and whether it stands (not retracted, void, or a duplicate).</summary>
-public sealed record StanceClaim(string Party, string StatementId, Stance? Stance, IReadOnlyList<string> Issues, PartialDate Said, long Sequence, bool Stands);
-
 /// <summary>
 /// How the parties' positions are worked out from what they said: a party's stance on an issue is the one of its latest
 /// standing statement on it, by when it was said (<see cref="PartialDate"/>'s order), then by when it was recorded (global
-/// sequence). One fold, used by the live view of current positions and by every replay, so both agree by construction.
+/// sequence). Each statement is read through <see cref="StatementReading"/>, so an amendment, a retraction, a void, a
+/// duplicate link or a denial means here what it means everywhere else. One fold, used by the live view of current
+/// positions and by every replay, so both agree by construction.
 /// </summary>
-public sealed class Stances
+/// <param name="filter">Which standing statements count as evidence: all by default; contested or low-credibility ones can be left out.</param>
+public sealed class Stances(EvidenceFilter? filter = null)
 {
-    private readonly List<StanceClaim> claims = [];
+    private readonly EvidenceFilter filter = filter ?? EvidenceFilter.All;
 
-    // Statements retracted or voided: removing a duplicate link later does not make them stand again.
-    private readonly HashSet<string> withdrawn = [];
+    private readonly Dictionary<string, (StatementReading Reading, long Sequence)> readings = [];
 
-    /// <summary>Whether an event can move a position: a statement, or a correction that changes whether or what it claims.</summary>
+    /// <summary>
+    /// Whether an event can move a position or a count: a statement, or a correction that changes whether it stands, what it
+    /// claims, whether it is contested or how credible it is. Reports and clarifications do not.
+    /// </summary>
     public static bool Moves(object data) =>
-        data is StatementMade or StatementRetracted or RecordVoided or DuplicateLinked or DuplicateUnlinked or RecordAmended;
+        StatementReading.Reads(data) && data is not (StatementClarified or StatementReported or ReportCorrected);
 
     /// <summary>The positions after the given events, in party then issue order; events that cannot move one are passed over.</summary>
-    public static List<PositionEntry> Replay(IEnumerable<IEvent> events)
+    public static List<PositionEntry> Replay(IEnumerable<IEvent> events, EvidenceFilter? filter = null) => Of(events, filter).Positions();
+
+    /// <summary>The fold of the given events.</summary>
+    public static Stances Of(IEnumerable<IEvent> events, EvidenceFilter? filter = null)
     {
-        var stances = new Stances();
+        var stances = new Stances(filter);
         foreach (var e in events)
         {
             stances.Apply(e);
         }
 
-        return stances.Positions();
+        return stances;
     }
 
     public void Apply(IEvent e)
@@ -40,42 +45,28 @@ public sealed class Stances
         switch (e.Data)
         {
             case StatementMade s:
-                claims.Add(new StanceClaim(s.PartyId, s.StatementId, s.Stance, [.. s.IssueIds], s.Said, e.Sequence, Stands: true));
+                readings.TryAdd(Party.StatementKey(s.NegotiationId, s.StatementId), (StatementReading.Evolve(null, s)!, e.Sequence));
                 break;
-            case StatementRetracted x:
-                withdrawn.Add(x.StatementId);
-                Change(x.StatementId, c => c with { Stands = false });
-                break;
-            case RecordVoided x:
-                withdrawn.Add(x.StatementId);
-                Change(x.StatementId, c => c with { Stands = false });
-                break;
-            case DuplicateLinked x:
-                Change(x.StatementId, c => c with { Stands = false });
-                break;
-            case DuplicateUnlinked x:
-                Change(x.StatementId, c => c with { Stands = !withdrawn.Contains(c.StatementId) });
-                break;
-            case RecordAmended x:
-                Change(x.StatementId, c => x.Field switch
-                {
-                    "stance" => c with { Stance = Vocabulary.TryParse<Stance>(x.NewValue, out var stance) ? stance : null },
-                    "issues" => c with { Issues = x.NewValue.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) },
-                    "said" => c with { Said = PartialDate.TryParse(x.NewValue, out var said) ? said : c.Said },
-                    _ => c,
-                });
+            case IStatementAnnotation a when readings.TryGetValue(Party.StatementKey(a.NegotiationId, a.StatementId), out var read):
+                readings[Party.StatementKey(a.NegotiationId, a.StatementId)] = (StatementReading.Evolve(read.Reading, a)!, read.Sequence);
                 break;
         }
     }
 
+    /// <summary>How many statements each party has on the record (<see cref="Standing.OnRecord"/>).</summary>
+    public Dictionary<string, int> StatementCounts() =>
+        readings.Values.Where(r => r.Reading.Standing.OnRecord)
+            .GroupBy(r => r.Reading.Current.PartyId)
+            .ToDictionary(g => g.Key, g => g.Count());
+
     public List<PositionEntry> Positions()
     {
-        var positions = claims
-            .Where(c => c.Stands && c.Stance is not null)
-            .SelectMany(c => c.Issues.Select(issue => (Issue: issue, Claim: c)))
-            .GroupBy(x => (x.Claim.Party, x.Issue))
-            .Select(g => g.OrderBy(x => x.Claim.Said).ThenBy(x => x.Claim.Sequence).Last())
-            .Select(x => new PositionEntry(x.Claim.Party, x.Issue, x.Claim.Stance!.Value, x.Claim.StatementId, x.Claim.Said, x.Claim.Sequence))
+        var positions = readings.Values
+            .Where(r => r.Reading.Standing.Stands && r.Reading.Standing.Passes(filter) && r.Reading.Current.Stance is not null)
+            .SelectMany(r => r.Reading.Current.IssueIds.Distinct().Select(issue => (Issue: issue, Claim: r)))
+            .GroupBy(x => (x.Claim.Reading.Current.PartyId, x.Issue))
+            .Select(g => g.OrderBy(x => x.Claim.Reading.Current.Said).ThenBy(x => x.Claim.Sequence).Last())
+            .Select(x => Entry(x.Claim.Reading, x.Issue, x.Claim.Sequence))
             .ToList();
         positions.Sort(InPartyThenIssueOrder);
         return positions;
@@ -88,14 +79,15 @@ public sealed class Stances
     /// </summary>
     public static void TakePosition(List<PositionEntry> positions, StatementMade statement, long sequence)
     {
-        if (statement.Stance is not { } stance)
+        if (statement.Stance is null)
         {
             return;
         }
 
+        var reading = StatementReading.Evolve(null, statement)!;
         foreach (var issue in statement.IssueIds.Distinct())
         {
-            var entry = new PositionEntry(statement.PartyId, issue, stance, statement.StatementId, statement.Said, sequence);
+            var entry = Entry(reading, issue, sequence);
             var at = positions.FindIndex(p => p.Party == statement.PartyId && p.Issue == issue);
             if (at < 0)
             {
@@ -109,15 +101,13 @@ public sealed class Stances
         }
     }
 
+    private static PositionEntry Entry(StatementReading reading, string issue, long sequence) =>
+        new(reading.Current.PartyId, issue, reading.Current.Stance!.Value, reading.Current.StatementId, reading.Current.Said, sequence)
+        {
+            Contested = reading.Standing.Contested,
+            Credibility = reading.Standing.Credibility,
+        };
+
     private static int InPartyThenIssueOrder(PositionEntry a, PositionEntry b) =>
         string.CompareOrdinal(a.Party, b.Party) is var byParty and not 0 ? byParty : string.CompareOrdinal(a.Issue, b.Issue);
-
-    private void Change(string statementId, Func<StanceClaim, StanceClaim> change)
-    {
-        var at = claims.FindIndex(c => c.StatementId == statementId);
-        if (at >= 0)
-        {
-            claims[at] = change(claims[at]);
-        }
-    }
 }

@@ -19,10 +19,12 @@ public sealed partial class PositionHistoryProjection : MultiStreamProjection<Pa
         Name = ProjectionName;
         Identity<StatementMade>(e => PartyPositions.Key(e.NegotiationId, e.PartyId));
         Identity<StatementRetracted>(e => PartyPositions.Key(e.NegotiationId, e.PartyId));
+        Identity<StatementDenied>(e => PartyPositions.Key(e.NegotiationId, e.PartyId));
         Identity<RecordVoided>(e => PartyPositions.Key(e.NegotiationId, e.PartyId));
         Identity<DuplicateLinked>(e => PartyPositions.Key(e.NegotiationId, e.PartyId));
         Identity<DuplicateUnlinked>(e => PartyPositions.Key(e.NegotiationId, e.PartyId));
         Identity<RecordAmended>(e => PartyPositions.Key(e.NegotiationId, e.PartyId));
+        Identity<StatementGraded>(e => PartyPositions.Key(e.NegotiationId, e.PartyId));
     }
 
     public void Apply(PartyPositions view, IEvent<StatementMade> e)
@@ -32,39 +34,31 @@ public sealed partial class PositionHistoryProjection : MultiStreamProjection<Pa
         view.NegotiationId = s.NegotiationId;
         view.PartyId = s.PartyId;
         view.Claims.RemoveAll(c => c.StatementId == s.StatementId);
-        view.Claims.Add(new PositionClaim(s.StatementId, s.Stance, [.. s.IssueIds], s.Kind, s.Said, e.Sequence, s.SpeakerId, Stands: true));
+        view.Claims.Add(PositionClaim.Of(StatementReading.Evolve(null, s)!, e.Sequence));
         Rework(view);
     }
 
-    public void Apply(PartyPositions view, StatementRetracted e) => Change(view, e.StatementId, c => c with { Stands = false }, withdrawn: true);
+    public void Apply(PartyPositions view, StatementRetracted e) => Fold(view, e);
 
-    public void Apply(PartyPositions view, RecordVoided e) => Change(view, e.StatementId, c => c with { Stands = false }, withdrawn: true);
+    public void Apply(PartyPositions view, StatementDenied e) => Fold(view, e);
 
-    public void Apply(PartyPositions view, DuplicateLinked e) => Change(view, e.StatementId, c => c with { Stands = false });
+    public void Apply(PartyPositions view, RecordVoided e) => Fold(view, e);
 
-    public void Apply(PartyPositions view, DuplicateUnlinked e) => Change(view, e.StatementId, c => c with { Stands = !view.Withdrawn.Contains(c.StatementId) });
+    public void Apply(PartyPositions view, DuplicateLinked e) => Fold(view, e);
 
-    public void Apply(PartyPositions view, RecordAmended e) => Change(view, e.StatementId, c => e.Field switch
+    public void Apply(PartyPositions view, DuplicateUnlinked e) => Fold(view, e);
+
+    public void Apply(PartyPositions view, RecordAmended e) => Fold(view, e);
+
+    public void Apply(PartyPositions view, StatementGraded e) => Fold(view, e);
+
+    private static void Fold(PartyPositions view, IStatementAnnotation e)
     {
-        "stance" => c with { Stance = Vocabulary.TryParse<Stance>(e.NewValue, out var stance) ? stance : null },
-        "issues" => c with { Issues = e.NewValue.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) },
-        "said" => c with { Said = PartialDate.TryParse(e.NewValue, out var said) ? said : c.Said },
-        "kind" => c with { Kind = Vocabulary.TryParse<StatementKind>(e.NewValue, out var kind) ? kind : c.Kind },
-        "speaker" => c with { SpeakerId = e.NewValue == StatementFields.None ? null : e.NewValue },
-        _ => c,
-    });
-
-    private static void Change(PartyPositions view, string statementId, Func<PositionClaim, PositionClaim> change, bool withdrawn = false)
-    {
-        if (withdrawn)
-        {
-            view.Withdrawn.Add(statementId);
-        }
-
-        var at = view.Claims.FindIndex(c => c.StatementId == statementId);
+        var at = view.Claims.FindIndex(c => c.StatementId == e.StatementId);
         if (at >= 0)
         {
-            view.Claims[at] = change(view.Claims[at]);
+            var claim = view.Claims[at];
+            view.Claims[at] = PositionClaim.Of(StatementReading.Evolve(claim.Reading(view.NegotiationId, view.PartyId), e)!, claim.Sequence);
             Rework(view);
         }
     }
@@ -72,13 +66,17 @@ public sealed partial class PositionHistoryProjection : MultiStreamProjection<Pa
     private static void Rework(PartyPositions view)
     {
         view.Issues = view.Claims
-            .Where(c => c.Stands && c.Stance is not null)
+            .Where(c => c.Standing.Stands && c.Stance is not null)
             .SelectMany(c => c.Issues.Select(issue => (Issue: issue, Claim: c)))
             .GroupBy(x => x.Issue)
             .OrderBy(g => g.Key, StringComparer.Ordinal)
             .Select(g =>
             {
-                var evidence = g.Select(x => new StanceEvidence(x.Claim.StatementId, x.Claim.Stance!.Value, x.Claim.Kind, x.Claim.Said, x.Claim.Sequence, x.Claim.SpeakerId))
+                var evidence = g.Select(x => new StanceEvidence(x.Claim.StatementId, x.Claim.Stance!.Value, x.Claim.Kind, x.Claim.Said, x.Claim.Sequence, x.Claim.SpeakerId)
+                    {
+                        Contested = x.Claim.Standing.Contested,
+                        Credibility = x.Claim.Standing.Credibility,
+                    })
                     .OrderBy(x => x.Said).ThenBy(x => x.Sequence)
                     .ToList();
                 return new PositionHistory
@@ -88,27 +86,9 @@ public sealed partial class PositionHistoryProjection : MultiStreamProjection<Pa
                     PartyId = view.PartyId,
                     IssueId = g.Key,
                     Evidence = evidence,
-                    Periods = Periods(evidence),
+                    Periods = PositionHistory.PeriodsOf(evidence),
                 };
             })
             .ToList();
-    }
-
-    private static List<StancePeriod> Periods(IReadOnlyList<StanceEvidence> evidence)
-    {
-        var periods = new List<StancePeriod>();
-        foreach (var item in evidence)
-        {
-            if (periods.Count > 0 && periods[^1].Stance == item.Stance)
-            {
-                periods[^1] = periods[^1] with { StatementIds = [.. periods[^1].StatementIds, item.StatementId] };
-            }
-            else
-            {
-                periods.Add(new StancePeriod(item.Stance, item.Said, [item.StatementId], periods.Count == 0 ? null : periods[^1].Stance));
-            }
-        }
-
-        return periods;
     }
 }

@@ -12,7 +12,7 @@ namespace NegotiationTracker.Projections.Replay;
 /// (statements, proposals, answers, agreements, signatures, status changes, members) and whose stance moved.
 /// </summary>
 public sealed record NegotiationDiff(
-    IReadOnlyList<StatementMade> StatementsAdded,
+    IReadOnlyList<AddedStatement> StatementsAdded,
     IReadOnlyList<StanceShift> StancesShifted,
     IReadOnlyList<ProposalTabled> ProposalsTabled,
     IReadOnlyList<ProposalAnswered> ProposalsAnswered,
@@ -32,8 +32,9 @@ public sealed record NegotiationDiff(
         var known = before.All.Select(e => e.Sequence).ToHashSet();
         var added = after.All.Where(e => !known.Contains(e.Sequence)).Select(e => e.Data).ToList();
         var stillThere = after.All.Select(e => e.Sequence).ToHashSet();
+        var readings = StatementReading.Fold(after.All.Select(e => e.Data));
         return new NegotiationDiff(
-            added.OfType<StatementMade>().ToList(),
+            added.OfType<StatementMade>().Select(s => AddedStatement.Of(readings[Party.StatementKey(s.NegotiationId, s.StatementId)])).ToList(),
             Shifts(Stances.Replay(before.All), Stances.Replay(after.All)),
             added.OfType<ProposalTabled>().ToList(),
             added.OfType<ProposalAnswered>().ToList(),
@@ -51,14 +52,47 @@ public sealed record NegotiationDiff(
         var was = before.ToDictionary(p => (p.Party, p.Issue));
         return after
             .Where(p => !was.TryGetValue((p.Party, p.Issue), out var old) || old.Stance != p.Stance)
-            .Select(p => new StanceShift(p.Party, p.Issue, was.TryGetValue((p.Party, p.Issue), out var old) ? old.Stance : null, p.Stance, p.StatementId, p.Said))
+            .Select(p => new StanceShift(p.Party, p.Issue, was.TryGetValue((p.Party, p.Issue), out var old) ? old.Stance : null, p.Stance, p.StatementId, p.Said) { Contested = p.Contested })
             .OrderBy(s => s.Issue, StringComparer.Ordinal).ThenBy(s => s.Party, StringComparer.Ordinal)
             .ToList();
     }
 }
 
 /// <summary>A party's stance on an issue that is new or different at the later moment; <see cref="From"/> is null for a first stance.</summary>
-public sealed record StanceShift(string Party, string Issue, Stance? From, Stance To, string StatementId, PartialDate Said);
+public sealed record StanceShift(string Party, string Issue, Stance? From, Stance To, string StatementId, PartialDate Said)
+{
+    /// <summary>The statement the new stance rests on was denied by its speaker.</summary>
+    public bool Contested { get; init; }
+}
+
+/// <summary>
+/// A statement that entered the record between the two moments, as it reads at the later one: its fields after our
+/// amendments, and whether it stands, was retracted, is void or a duplicate, or is contested.
+/// </summary>
+public sealed record AddedStatement(
+    string StatementId,
+    string NegotiationId,
+    string PartyId,
+    string? SpeakerId,
+    StatementKind Kind,
+    Stance? Stance,
+    IReadOnlyList<string> IssueIds,
+    string Text,
+    Attribution Attribution,
+    PartialDate Said,
+    string? SourceId,
+    string Status,
+    bool Contested,
+    int? Credibility,
+    string? DuplicateOf)
+{
+    public static AddedStatement Of(StatementReading reading)
+    {
+        var s = reading.Current;
+        return new(s.StatementId, s.NegotiationId, s.PartyId, s.SpeakerId, s.Kind, s.Stance, s.IssueIds, s.Text, s.Attribution, s.Said, s.SourceId,
+            reading.Standing.Status, reading.Standing.Contested, reading.Standing.Credibility, reading.Standing.DuplicateOf);
+    }
+}
 
 /// <summary>One event as the history lists it: where it sits in the store and who recorded it when.</summary>
 public sealed record HistoryEntry(long Sequence, string Stream, long Version, string Type, PartialDate? Said, DateTimeOffset RecordedAt, string? RecordedBy, string? CorrelationId, object Data)

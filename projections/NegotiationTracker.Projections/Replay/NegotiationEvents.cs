@@ -52,14 +52,23 @@ public sealed class NegotiationEvents(IReadOnlyList<IEvent> events)
     /// whole said period ends by then: one said "2024-09" has not surely happened by 15 September, so --as-of 2024-09-15
     /// leaves it out rather than claim what the source does not say. The frame is kept when it may have begun by then: a
     /// negotiation opened "2024" and the parties that joined it exist for --as-of 2024-09-30. Undated bookkeeping (issues,
-    /// sources) is kept.
+    /// sources, our own amendments, voids, links and grades) is kept. A statement is dated by its reading among these
+    /// events: an amendment of its said date moves it.
     /// </summary>
-    public NegotiationEvents HappenedBy(PartialDate date) => new(All.Where(e => Said(e) switch
+    public NegotiationEvents HappenedBy(PartialDate date)
     {
-        null => true,
-        { } said when e.Data is NegotiationOpened or PartyJoined or SourceRegistered => said.Start < date.End || said.Start == date.Start,
-        { } said => said.End <= date.End,
-    }).ToList());
+        var readings = StatementReading.Fold(All.Select(e => e.Data));
+        return new(All.Where(e => SaidAsRead(e, readings) switch
+        {
+            null => true,
+            { } said when e.Data is NegotiationOpened or PartyJoined or SourceRegistered => said.Start < date.End || said.Start == date.Start,
+            { } said => said.End <= date.End,
+        }).ToList());
+    }
+
+    /// <summary>When an event says it happened; for a statement, the said date of its reading.</summary>
+    private static PartialDate? SaidAsRead(IEvent e, IReadOnlyDictionary<string, StatementReading> readings) =>
+        e.Data is StatementMade s && readings.TryGetValue(Party.StatementKey(s.NegotiationId, s.StatementId), out var reading) ? reading.Current.Said : Said(e);
 
     /// <summary>
     /// What we knew at a moment: events recorded by then, whenever they say they happened. A day (or month, or year) means

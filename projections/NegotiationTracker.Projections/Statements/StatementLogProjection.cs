@@ -42,85 +42,51 @@ public sealed partial class StatementLogProjection : MultiStreamProjection<State
             CorrelationId = e.CorrelationId,
             Sequence = e.Sequence,
         };
-        Read(record, e.Data);
+        record.Take(StatementReading.Evolve(null, e.Data)!);
         return record;
     }
 
-    public void Apply(StatementRecord view, IEvent<StatementRetracted> e)
-    {
-        view.Status = view.Status == StatementRecord.Statuses.Void ? view.Status : StatementRecord.Statuses.Retracted;
-        Note(view, e, "retracted", "the speaker retracted it", e.Data.Reason, e.Data.Said);
-    }
+    public void Apply(StatementRecord view, IEvent<StatementRetracted> e) =>
+        Fold(view, e, "retracted", "the speaker retracted it", e.Data.Reason, e.Data.Said);
 
-    public void Apply(StatementRecord view, IEvent<StatementDenied> e)
-    {
-        view.Denied = true;
-        Note(view, e, "denied", "the speaker denies having said it", e.Data.Reason, e.Data.Said);
-    }
+    public void Apply(StatementRecord view, IEvent<StatementDenied> e) =>
+        Fold(view, e, "denied", "the speaker denies having said it", e.Data.Reason, e.Data.Said);
 
     public void Apply(StatementRecord view, IEvent<StatementClarified> e) =>
-        Note(view, e, "clarified", e.Data.Clarification, null, e.Data.Said);
+        Fold(view, e, "clarified", e.Data.Clarification, null, e.Data.Said);
 
     public void Apply(StatementRecord view, IEvent<StatementReported> e)
     {
         var r = e.Data;
         view.Reports.Add(new StatementReport(r.SourceId, r.Attribution, r.Text, r.ReportedVia, r.Said, RecordedAt.Of(e), e.UserName));
-        Note(view, e, "reported", $"reported by {r.SourceId}{(r.ReportedVia is null ? "" : $" ({r.ReportedVia})")}", null, r.Said);
+        Fold(view, e, "reported", $"reported by {r.SourceId}{(r.ReportedVia is null ? "" : $" ({r.ReportedVia})")}", null, r.Said);
     }
 
     public void Apply(StatementRecord view, IEvent<ReportCorrected> e) =>
-        Note(view, e, "report-corrected", $"{e.Data.SourceId} corrected its report: {e.Data.Correction}", null, e.Data.Said);
+        Fold(view, e, "report-corrected", $"{e.Data.SourceId} corrected its report: {e.Data.Correction}", null, e.Data.Said);
 
-    public void Apply(StatementRecord view, IEvent<RecordAmended> e)
-    {
-        var made = StatementFields.Amend(Made(view), e.Data.Field, e.Data.NewValue);
-        Read(view, made);
-        Note(view, e, "amended", $"{e.Data.Field}: \"{e.Data.OldValue}\" → \"{e.Data.NewValue}\"", e.Data.Reason, null);
-    }
+    public void Apply(StatementRecord view, IEvent<RecordAmended> e) =>
+        Fold(view, e, "amended", $"{e.Data.Field}: \"{e.Data.OldValue}\" → \"{e.Data.NewValue}\"", e.Data.Reason, null);
 
-    public void Apply(StatementRecord view, IEvent<RecordVoided> e)
-    {
-        view.Status = StatementRecord.Statuses.Void;
-        Note(view, e, "voided", "the record was entered in error", e.Data.Reason, null);
-    }
+    public void Apply(StatementRecord view, IEvent<RecordVoided> e) =>
+        Fold(view, e, "voided", "the record was entered in error", e.Data.Reason, null);
 
-    public void Apply(StatementRecord view, IEvent<DuplicateLinked> e)
-    {
-        view.DuplicateOf = e.Data.DuplicateOf;
-        view.Status = view.Status == StatementRecord.Statuses.Standing ? StatementRecord.Statuses.Duplicate : view.Status;
-        Note(view, e, "duplicate-linked", $"a duplicate of {e.Data.DuplicateOf}", e.Data.Reason, null);
-    }
+    public void Apply(StatementRecord view, IEvent<DuplicateLinked> e) =>
+        Fold(view, e, "duplicate-linked", $"a duplicate of {e.Data.DuplicateOf}", e.Data.Reason, null);
 
-    public void Apply(StatementRecord view, IEvent<DuplicateUnlinked> e)
-    {
-        view.DuplicateOf = null;
-        view.Status = view.Status == StatementRecord.Statuses.Duplicate ? StatementRecord.Statuses.Standing : view.Status;
-        Note(view, e, "duplicate-unlinked", $"no longer a duplicate of {e.Data.DuplicateOf}", e.Data.Reason, null);
-    }
+    public void Apply(StatementRecord view, IEvent<DuplicateUnlinked> e) =>
+        Fold(view, e, "duplicate-unlinked", $"no longer a duplicate of {e.Data.DuplicateOf}", e.Data.Reason, null);
 
-    public void Apply(StatementRecord view, IEvent<StatementGraded> e)
+    public void Apply(StatementRecord view, IEvent<StatementGraded> e) =>
+        Fold(view, e, "graded", $"credibility {e.Data.Credibility}", e.Data.Reason, null);
+
+    /// <summary>The record takes its fields and standing from the one reading of a statement, and notes the event beside them.</summary>
+    private static void Fold(StatementRecord view, IEvent e, string kind, string detail, string? reason, PartialDate? said)
     {
-        view.Credibility = e.Data.Credibility;
-        Note(view, e, "graded", $"credibility {e.Data.Credibility}", e.Data.Reason, null);
+        view.Take(StatementReading.Evolve(view.Reading(), e.Data)!);
+        Note(view, e, kind, detail, reason, said);
     }
 
     private static void Note(StatementRecord view, IEvent e, string kind, string detail, string? reason, PartialDate? said) =>
         view.Annotations.Add(new StatementAnnotation(kind, detail, reason, said, RecordedAt.Of(e), e.UserName, e.Sequence));
-
-    private static void Read(StatementRecord record, StatementMade s)
-    {
-        record.SpeakerId = s.SpeakerId;
-        record.Kind = s.Kind;
-        record.Stance = s.Stance;
-        record.IssueIds = [.. s.IssueIds];
-        record.Text = s.Text;
-        record.Attribution = s.Attribution;
-        record.Said = s.Said;
-        record.SaidFrom = s.Said.Start;
-        record.SaidUntil = s.Said.End;
-        record.SourceId = s.SourceId;
-    }
-
-    private static StatementMade Made(StatementRecord r) =>
-        new(r.StatementId, r.NegotiationId, r.PartyId, r.SpeakerId, r.Kind, r.Stance, r.IssueIds, r.Text, r.Attribution, r.Said, r.SourceId);
 }

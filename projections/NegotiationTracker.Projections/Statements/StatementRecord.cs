@@ -1,4 +1,6 @@
+using System.Collections.Immutable;
 using NegotiationTracker.Domain.Common;
+using NegotiationTracker.Domain.Parties;
 
 namespace NegotiationTracker.Projections.Statements;
 
@@ -45,12 +47,44 @@ public sealed class StatementRecord
 
     public static string Key(string negotiationId, string statementId) => $"{negotiationId}/{statementId}";
 
+    /// <summary>Whether it counts as one thing the party said (see <see cref="Standing.OnRecord"/>).</summary>
+    public bool OnRecord => Status is not (Statuses.Void or Statuses.Duplicate);
+
+    /// <summary>The record's reading, for one more event to be folded into it by <see cref="StatementReading.Evolve"/>.</summary>
+    public StatementReading Reading()
+    {
+        var made = new StatementMade(StatementId, NegotiationId, PartyId, SpeakerId, Kind, Stance, IssueIds, Text, Attribution, Said, SourceId);
+        var standing = new Standing(Status == Statuses.Retracted, Denied, Status == Statuses.Void, DuplicateOf, Reports.Select(r => r.SourceId).ToImmutableHashSet(), Credibility);
+        return new StatementReading(made, made, standing, [], []);
+    }
+
+    /// <summary>Takes the fields and standing of a reading.</summary>
+    public void Take(StatementReading reading)
+    {
+        var s = reading.Current;
+        SpeakerId = s.SpeakerId;
+        Kind = s.Kind;
+        Stance = s.Stance;
+        IssueIds = [.. s.IssueIds];
+        Text = s.Text;
+        Attribution = s.Attribution;
+        Said = s.Said;
+        SaidFrom = s.Said.Start;
+        SaidUntil = s.Said.End;
+        SourceId = s.SourceId;
+        Status = reading.Standing.Status;
+        Denied = reading.Standing.Denied;
+        DuplicateOf = reading.Standing.DuplicateOf;
+        Credibility = reading.Standing.Credibility;
+    }
+
+    /// <summary>The words of <see cref="RecordStatuses"/>, where the statement log's readers look for them.</summary>
     public static class Statuses
     {
-        public const string Standing = "standing";
-        public const string Retracted = "retracted";
-        public const string Void = "void";
-        public const string Duplicate = "duplicate";
+        public const string Standing = RecordStatuses.Standing;
+        public const string Retracted = RecordStatuses.Retracted;
+        public const string Void = RecordStatuses.Void;
+        public const string Duplicate = RecordStatuses.Duplicate;
     }
 }
 

@@ -33,6 +33,19 @@ public sealed class TimelineEntry
     /// <summary>The statement, proposal or agreement this entry is about.</summary>
     public string? Subject { get; set; }
     public string? SourceId { get; set; }
+
+    /// <summary>For a statement: its status as it now reads (standing, retracted, void or duplicate); null for other entries.</summary>
+    public string? Status { get; set; }
+
+    /// <summary>For a statement: denied by its speaker, so contested.</summary>
+    public bool Contested { get; set; }
+
+    /// <summary>For a statement: its Admiralty credibility (1–6), when graded.</summary>
+    public int? Credibility { get; set; }
+
+    /// <summary>For a statement linked as a duplicate: the record it duplicates.</summary>
+    public string? DuplicateOf { get; set; }
+
     public string StreamKey { get; set; } = "";
     public long Version { get; set; }
     public DateTimeOffset RecordedAt { get; set; }

@@ -2,6 +2,7 @@ using System.CommandLine;
 using NegotiationTracker.Cli.Output;
 using Marten;
 using NegotiationTracker.Domain.Common;
+using NegotiationTracker.Domain.Parties;
 using NegotiationTracker.Projections.Negotiations;
 using NegotiationTracker.Projections.Replay;
 using Spectre.Console;
@@ -16,37 +17,47 @@ public static class StateCommand
         var format = Formats.Option(OutputFormat.Table, OutputFormat.Json);
         var asOf = StatementsCommand.DateOption("--as-of", "Replay what had happened by the end of this date (2024, 2024-09, 2024-09-27 or an instant)");
         var knownAt = StatementsCommand.DateOption("--known-at", "Replay what had been recorded by this moment (a date means by its end; or an instant, e.g. 2026-11-25T17:00:00Z)");
+        var excludeContested = new Option<bool>("--exclude-contested") { Description = "Positions leave out statements their speaker denied" };
+        var minCredibility = new Option<int?>("--min-credibility") { Description = "Positions leave out statements graded less credible than this (Admiralty 1–6; ungraded ones count)" };
+        minCredibility.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<int?>() is { } grade and (< 1 or > 6))
+            {
+                r.AddError($"--min-credibility {grade} is not between 1 and 6");
+            }
+        });
         var command = new Command("state", "The state of a negotiation: status, parties, issues, positions, proposals, agreements; now, or replayed to a moment")
         {
-            negotiation, format, asOf, knownAt,
+            negotiation, format, asOf, knownAt, excludeContested, minCredibility,
         };
         command.SetAction((result, cancellationToken) => Terminal.RunAsync(async () =>
         {
             var options = GlobalOptions.From(result);
             var id = result.GetValue(negotiation)!;
             var (happened, known) = (result.GetValue(asOf), result.GetValue(knownAt));
+            var evidence = new EvidenceFilter(result.GetValue(excludeContested), result.GetValue(minCredibility));
             using var server = ServerClient.For(options);
             var state = server is null
-                ? await LoadAsync(options, id, happened, known, cancellationToken)
-                : await server.StateAsync(id, happened, known, cancellationToken);
+                ? await LoadAsync(options, id, happened, known, evidence, cancellationToken)
+                : await server.StateAsync(id, happened, known, evidence, cancellationToken);
             StateOutput.Write(AnsiConsole.Console, state, result.GetValue(format));
         }));
         return command;
     }
 
-    private static async Task<NegotiationState> LoadAsync(GlobalOptions options, string id, PartialDate? asOf, PartialDate? knownAt, CancellationToken cancellationToken)
+    private static async Task<NegotiationState> LoadAsync(GlobalOptions options, string id, PartialDate? asOf, PartialDate? knownAt, EvidenceFilter evidence, CancellationToken cancellationToken)
     {
         using var store = await Ledger.OpenStoreAsync(options, cancellationToken);
         await using var session = store.QuerySession();
-        return asOf is null && knownAt is null
+        return asOf is null && knownAt is null && evidence.IsAll
             ? await NegotiationState.LoadAsync(session, id, cancellationToken) ?? throw new NotFound($"negotiation {id} is not in the ledger")
-            : await ReplayAsync(session, id, asOf, knownAt, cancellationToken);
+            : await ReplayAsync(session, id, asOf, knownAt, evidence, cancellationToken);
     }
 
-    private static async Task<NegotiationState> ReplayAsync(IQuerySession session, string id, PartialDate? asOf, PartialDate? knownAt, CancellationToken cancellationToken)
+    private static async Task<NegotiationState> ReplayAsync(IQuerySession session, string id, PartialDate? asOf, PartialDate? knownAt, EvidenceFilter evidence, CancellationToken cancellationToken)
     {
         var events = await NegotiationEvents.LoadAsync(session, id, cancellationToken) ?? throw new NotFound($"negotiation {id} is not in the ledger");
-        return await NegotiationState.ReplayAsync(session, events, asOf, knownAt, cancellationToken)
+        return await NegotiationState.ReplayAsync(session, events, asOf, knownAt, evidence, cancellationToken)
             ?? throw new NotFound($"negotiation {id} had not been opened{(asOf is null ? "" : $" by {asOf}")}{(knownAt is null ? "" : $" as known at {knownAt}")}");
     }
 }

@@ -21,10 +21,11 @@ public static class NegotiationsPage
     {
         // The summaries are inline views, current with every write; a ledger holds tens of negotiations, not thousands.
         var negotiations = await session.Query<NegotiationSummary>().OrderBy(n => n.Title).ThenBy(n => n.Id).ToListAsync(cancellationToken);
-        return Pages.Ok(HtmlReport.Page("Negotiations — negotiation ledger", Content(negotiations), Pages.Styles));
+        var statements = await CurrentPositions.StatementCountsAsync(session, negotiations.Select(n => n.Id).ToList(), cancellationToken);
+        return Pages.Ok(HtmlReport.Page("Negotiations — negotiation ledger", Content(negotiations, statements), Pages.Styles));
     }
 
-    private static string Content(IReadOnlyList<NegotiationSummary> negotiations)
+    private static string Content(IReadOnlyList<NegotiationSummary> negotiations, IReadOnlyDictionary<string, int> statements)
     {
         var html = new StringBuilder();
         html.AppendLine("<header class=\"masthead\">");
@@ -55,7 +56,7 @@ public static class NegotiationsPage
                 + $"<td><span class=\"status status-{Encode(status)}\">{Encode(status)}</span></td>"
                 + $"<td class=\"date\">{Encode(negotiation.Opened.ToString())}</td>"
                 + $"<td class=\"num\">{N(parties)}{(commentators > 0 ? $"<small>+ {Count(commentators, "commentator")}</small>" : "")}</td>"
-                + $"<td class=\"num\">{N(negotiation.StatementCounts.Values.Sum())}</td></tr>");
+                + $"<td class=\"num\">{N(statements.GetValueOrDefault(negotiation.Id))}</td></tr>");
         }
 
         html.AppendLine("</tbody>");

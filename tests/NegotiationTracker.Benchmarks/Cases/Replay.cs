@@ -85,7 +85,7 @@ public sealed class Replay(BenchmarkOptions options, LedgerAtScale ledgerAtScale
             var events = await NegotiationEvents.LoadAsync(session, negotiation!.Id, cancellationToken) ?? throw new InvalidOperationException("the replay negotiation has no events");
             var loaded = clock.Elapsed.TotalSeconds;
             clock.Restart();
-            _ = await NegotiationState.ReplayAsync(session, events, asOf, null, cancellationToken) ?? throw new InvalidOperationException("the replay negotiation was not open by the mid-point");
+            _ = await NegotiationState.ReplayAsync(session, events, asOf, null, cancellationToken: cancellationToken) ?? throw new InvalidOperationException("the replay negotiation was not open by the mid-point");
             return (loaded, clock.Elapsed.TotalSeconds);
         }
     }

@@ -185,7 +185,7 @@ public sealed class when_a_negotiation_is_scripted(ScriptedNegotiationFixture sc
     public async Task the_source_index_lists_the_statements_citing_each_source()
     {
         await using var session = Session();
-        var sources = await SourceCitations.ForNegotiationAsync(session, script.Talks.NegotiationId);
+        var sources = await SourceCitations.ForNegotiationAsync(session, script.Talks.NegotiationId, [], []);
 
         sources.ShouldHaveSingleItem().Statements.Select(s => s.StatementId).ShouldBe(["year", "aug", "sep", "oct"]);
     }

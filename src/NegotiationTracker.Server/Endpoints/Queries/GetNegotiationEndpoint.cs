@@ -16,21 +16,24 @@ public static class GetNegotiationEndpoint
     [WolverineGet("/api/negotiations/{id}")]
     [Tags("Negotiations"), EndpointSummary("The state of a negotiation, now or replayed to a moment")]
     [EndpointDescription("asOf: what had happened by the end of this partial date (2024, 2024-09, 2024-09-27 or an instant); knownAt: what had been "
-        + "recorded by this moment (a date means by its end). Either or both; without them, the live view. 404 when the negotiation is unknown, "
+        + "recorded by this moment (a date means by its end). Either or both; without them, the live view. excludeContested=true leaves statements "
+        + "denied by their speaker out of the positions, minCredibility=N (1–6) those graded less credible than N; either replays the positions "
+        + "from the event store. 404 when the negotiation is unknown, "
         + "or had not been opened by then.")]
     [ProducesResponseType<NegotiationState>(StatusCodes.Status200OK)]
     [ProducesResponseType<HttpValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
-    public static async Task<IResult> Get(string id, string? asOf, string? knownAt, IQuerySession session, CancellationToken cancellationToken)
+    public static async Task<IResult> Get(string id, string? asOf, string? knownAt, bool? excludeContested, int? minCredibility, IQuerySession session, CancellationToken cancellationToken)
     {
         var query = new QueryValues();
         var (happened, known) = (query.Date(nameof(asOf), asOf), query.Date(nameof(knownAt), knownAt));
+        var evidence = query.Evidence(excludeContested, minCredibility);
         if (query.Problem is { } problem)
         {
             return problem;
         }
 
-        if (happened is null && known is null)
+        if (happened is null && known is null && evidence.IsAll)
         {
             var state = await NegotiationState.LoadAsync(session, id, cancellationToken);
             return state is null ? Problems.NegotiationNotFound(id) : Results.Ok(state);
@@ -41,7 +44,7 @@ public static class GetNegotiationEndpoint
             return Problems.NegotiationNotFound(id);
         }
 
-        var replayed = await NegotiationState.ReplayAsync(session, events, happened, known, cancellationToken);
+        var replayed = await NegotiationState.ReplayAsync(session, events, happened, known, evidence, cancellationToken);
         return replayed is not null
             ? Results.Ok(replayed)
             : Results.Problem(title: "Negotiation not opened yet",

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using NegotiationTracker.Domain.Common;
+using NegotiationTracker.Domain.Parties;
 
 namespace NegotiationTracker.Server.Endpoints.Queries;
 
@@ -54,6 +55,10 @@ internal sealed class QueryValues
 
         return given;
     }
+
+    /// <summary>Which statements a stance view takes as evidence: <c>excludeContested</c> and <c>minCredibility</c> (1–6).</summary>
+    public EvidenceFilter Evidence(bool? excludeContested, int? minCredibility) =>
+        new(excludeContested ?? false, minCredibility is null ? null : Number("minCredibility", minCredibility, 6, 1, 6));
 
     /// <summary>A filter left empty (<c>?party=</c>) filters nothing.</summary>
     public static string? Filter(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
