@@ -181,3 +181,15 @@ public class when_a_mediator_answers_a_proposal
         Proposed.Decide(AnswerTo("two-year-withdrawal", "eu", Answer.Accept), Proposed.In().WithMember("eu", PartyRole.Mediator))
             .ShouldAppendOnly<ProposalAnswered>().PartyId.ShouldBe("eu");
 }
+
+public class when_an_answer_stored_in_utc_is_recorded_again_at_the_offset_its_source_gave
+{
+    [Fact]
+    public void nothing_is_appended()
+    {
+        var stored = new ProposalAnswered(NegotiationId, "two-year-withdrawal", "iraq", Answer.Accept, null, PartialDate.Parse("2024-09-27T11:30:00Z"), null);
+
+        Proposed.Decide(AnswerTo("two-year-withdrawal", "iraq", Answer.Accept) with { Said = PartialDate.Parse("2024-09-27T14:30:00+03:00") }, party: RegisteredParty("iraq").After(stored))
+            .ShouldAppendNothing();
+    }
+}
