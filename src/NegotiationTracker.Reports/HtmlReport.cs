@@ -426,7 +426,7 @@ public static class HtmlReport
         foreach (var statement in section.Statements)
         {
             var commentary = index.IsCommentator(statement.Party);
-            var who = statement.SpeakerName is { } speaker && speaker != statement.PartyName
+            var who = statement.SpeakerApart is { } speaker
                 ? $"<strong>{Encode(speaker)}</strong> for {Encode(statement.PartyName)}"
                 : $"<strong>{Encode(statement.PartyName)}</strong>";
             var stance = statement.Stance is { } s ? $" <span class=\"chip {s.Word()}\">{s.Word()}</span>" : "";

@@ -270,7 +270,7 @@ public static class MarkdownReport
 
         foreach (var statement in statements)
         {
-            var who = statement.SpeakerName is { } speaker && speaker != statement.PartyName ? $"{Text(speaker)} for {Text(statement.PartyName)}" : Text(statement.PartyName);
+            var who = statement.SpeakerApart is { } speaker ? $"{Text(speaker)} for {Text(statement.PartyName)}" : Text(statement.PartyName);
             var commentary = index.IsCommentator(statement.Party) ? " (commentary)" : "";
             var stance = statement.Stance is { } s ? $", **{s.Word()}**" : "";
             var issues = statement.Issues.Count == 0 ? "" : $" on {string.Join("; ", statement.Issues.Select(i => $"_{Text(index.IssueTitle(i))}_"))}";

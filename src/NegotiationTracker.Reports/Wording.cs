@@ -32,8 +32,9 @@ internal static class Wording
         var party = item.PartyName ?? (entry.PartyId is null ? null : index.PartyName(entry.PartyId));
         if (entry.SpeakerId is { } speaker && party is not null)
         {
+            // A person-party speaks for itself: its name once, even where its record of the person spells the name differently.
             var name = index.Statement(entry.Subject)?.SpeakerName ?? index.PersonName(speaker);
-            return name == party ? party : $"{name} ({party})";
+            return name == party || index.Party(entry.PartyId)?.Kind == PartyKind.Person ? party : $"{name} ({party})";
         }
 
         if (party is not null)

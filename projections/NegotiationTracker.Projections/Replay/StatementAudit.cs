@@ -4,6 +4,7 @@ using Marten.Events;
 using Marten.Linq.MatchesSql;
 using NegotiationTracker.Domain.Negotiations;
 using NegotiationTracker.Domain.Parties;
+using NegotiationTracker.Projections.Parties;
 using NegotiationTracker.Projections.Statements;
 
 namespace NegotiationTracker.Projections.Replay;
@@ -15,6 +16,9 @@ namespace NegotiationTracker.Projections.Replay;
 /// </summary>
 public sealed record StatementAudit(string NegotiationId, string StatementId, string PartyId, IReadOnlyList<HistoryEntry> Events)
 {
+    /// <summary>The party's name from its profile, for people to read; null when the profile is not there.</summary>
+    public string? PartyName { get; init; }
+
     public static async Task<StatementAudit?> LoadAsync(IQuerySession session, string negotiationId, string statementId, CancellationToken cancellationToken = default)
     {
         var claim = await session.LoadAsync<StatementIdClaim>(StatementRecord.Key(negotiationId, statementId), cancellationToken);
@@ -42,7 +46,8 @@ public sealed record StatementAudit(string NegotiationId, string StatementId, st
                 .ToListAsync(cancellationToken));
         }
 
-        return new StatementAudit(negotiationId, statementId, claim.PartyId, touching.OrderBy(e => e.Sequence).Select(HistoryEntry.Of).ToList());
+        var party = await session.LoadAsync<PartyProfile>(claim.PartyId, cancellationToken);
+        return new StatementAudit(negotiationId, statementId, claim.PartyId, touching.OrderBy(e => e.Sequence).Select(HistoryEntry.Of).ToList()) { PartyName = party?.Name };
     }
 
     /// <summary>

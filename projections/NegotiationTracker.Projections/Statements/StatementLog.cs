@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Marten;
 using Marten.Linq;
 using NegotiationTracker.Domain.Common;
@@ -62,6 +63,17 @@ public sealed record StatementView(
     public IReadOnlyList<StatementAnnotation> Annotations { get; init; } = [];
 
     public IReadOnlyList<StatementReport> Reports { get; init; } = [];
+
+    /// <summary>The kind of the party, when its profile is known: a person-party speaks for itself.</summary>
+    public PartyKind? PartyKind { get; init; }
+
+    /// <summary>
+    /// The speaker's name where it says more than the party's: none for a person-party speaking for itself, nor when the
+    /// two names are the same, so a reader never sees "Adam Weinstein for Adam Weinstein". Worded from the fields above.
+    /// </summary>
+    [JsonIgnore]
+    public string? SpeakerApart =>
+        SpeakerName is { } name && name != PartyName && PartyKind != Domain.Common.PartyKind.Person ? name : null;
 }
 
 public static class StatementLog
@@ -169,6 +181,7 @@ public static class StatementLog
                 SourceReliability = r.SourceId is { } graded && summary?.SourceReliability.TryGetValue(graded, out var reliability) == true ? reliability : null,
                 Annotations = r.Annotations,
                 Reports = r.Reports,
+                PartyKind = profile?.Kind,
             };
         }).ToList();
     }

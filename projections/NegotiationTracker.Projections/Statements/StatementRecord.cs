@@ -89,7 +89,25 @@ public sealed class StatementRecord
 }
 
 /// <summary>A later fact about the statement: a retraction, denial, clarification, correction, amendment, void, link or grade.</summary>
-public sealed record StatementAnnotation(string Kind, string Detail, string? Reason, PartialDate? Said, DateTimeOffset RecordedAt, string? RecordedBy, long Sequence);
+public sealed record StatementAnnotation(string Kind, string Detail, string? Reason, PartialDate? Said, DateTimeOffset RecordedAt, string? RecordedBy, long Sequence)
+{
+    /// <summary>
+    /// The annotation as a reader reads it, its kind said once. <see cref="Kind"/> is a stable word clients switch on and
+    /// <see cref="Detail"/> was written to stand on its own, so printing one after the other doubled a word ("reported reported
+    /// by …", "denied the speaker denies having said it"). Stored details are left as they are; only their reading changes.
+    /// </summary>
+    public string Reading()
+    {
+        var reason = Reason is null ? "" : $" ({Reason})";
+        return Kind switch
+        {
+            // Their detail only glosses the kind; what a reader needs is why.
+            "retracted" or "denied" or "voided" => Reason is null ? Kind : $"{Kind}: {Reason}",
+            _ when Detail.StartsWith(Kind + " ", StringComparison.Ordinal) => Detail + reason,
+            _ => $"{Kind.Replace('-', ' ')}: {Detail}{reason}",
+        };
+    }
+}
 
 /// <summary>A source's report of the utterance beyond the original one.</summary>
 public sealed record StatementReport(string SourceId, Attribution Attribution, string Text, string? ReportedVia, PartialDate? Said, DateTimeOffset RecordedAt, string? RecordedBy);

@@ -52,7 +52,10 @@ public static class AuditCommand
                 return;
             }
 
-            AnsiConsole.Write(new Rule($"Audit of statement [bold]{Markup.Escape(audit.StatementId)}[/] in {Markup.Escape(audit.NegotiationId)}, made for {Markup.Escape(audit.PartyId)}").LeftJustified());
+            // The rule's title is cut to the terminal's width; the line under it wraps, so the party's name is always read whole.
+            var party = audit.PartyName is { } name && name != audit.PartyId ? $"{name} ({audit.PartyId})" : audit.PartyId;
+            AnsiConsole.Write(new Rule($"Audit of statement [bold]{Markup.Escape(audit.StatementId)}[/]").LeftJustified());
+            AnsiConsole.MarkupLine($"In {Markup.Escape(audit.NegotiationId)}, made by [bold]{Markup.Escape(party)}[/]");
             foreach (var e in audit.Events)
             {
                 AnsiConsole.MarkupLine($"[blue]#{e.Sequence}[/] [bold]{Markup.Escape(e.Type)}[/] {Markup.Escape(e.Stream)} v{e.Version}{(e.Said is null ? "" : $" · said {e.Said}")} · recorded {e.RecordedAt.UtcDateTime:yyyy-MM-dd HH:mm:ss.ffffff}Z by {Markup.Escape(e.RecordedBy ?? "unknown")} · correlation {Markup.Escape(e.CorrelationId ?? "")}");

@@ -25,7 +25,7 @@ public static class StatementsOutput
         console.Write(new Rule($"Statements ({statements.Count})").LeftJustified());
         foreach (var s in statements)
         {
-            var who = s.SpeakerName is null ? $"[bold]{Markup.Escape(s.PartyName)}[/]" : $"[bold]{Markup.Escape(s.SpeakerName)}[/] for {Markup.Escape(s.PartyName)}";
+            var who = s.SpeakerApart is { } speaker ? $"[bold]{Markup.Escape(speaker)}[/] for {Markup.Escape(s.PartyName)}" : $"[bold]{Markup.Escape(s.PartyName)}[/]";
             var stance = s.Stance is { } st ? $", [bold]{st.Word()}[/]" : "";
             var issues = s.Issues.Count == 0 ? "" : $" on {Markup.Escape(string.Join(", ", s.Issues))}";
             var marker = s.Status == "standing" ? "" : $" [red]{s.Status.ToUpperInvariant()}[/]";
@@ -37,7 +37,7 @@ public static class StatementsOutput
             console.MarkupLine($"    [grey]{s.Attribution.Word()}, {Markup.Escape(source)} · {Markup.Escape(s.Id)} · recorded {s.RecordedAt.UtcDateTime:yyyy-MM-dd HH:mm:ss}Z by {Markup.Escape(s.RecordedBy ?? "unknown")} · #{s.Sequence}[/]");
             foreach (var note in s.Annotations)
             {
-                console.MarkupLine($"    [yellow]{Markup.Escape(note.Kind)}[/] {Markup.Escape(note.Detail)}{(note.Reason is null ? "" : Markup.Escape($" ({note.Reason})"))} [grey]· recorded {note.RecordedAt.UtcDateTime:yyyy-MM-dd HH:mm:ss}Z by {Markup.Escape(note.RecordedBy ?? "unknown")}[/]");
+                console.MarkupLine($"    [yellow]{Markup.Escape(note.Reading())}[/] [grey]· recorded {note.RecordedAt.UtcDateTime:yyyy-MM-dd HH:mm:ss}Z by {Markup.Escape(note.RecordedBy ?? "unknown")}[/]");
             }
 
             console.WriteLine();

@@ -19,14 +19,25 @@ public enum DatePrecision
 [JsonConverter(typeof(PartialDateJsonConverter))]
 public readonly record struct PartialDate : IComparable<PartialDate>
 {
-    private PartialDate(DateTimeOffset start, DatePrecision precision)
+    // An instant keeps the offset its source gave ("15:00+03:00" is printed and stored as such, not as "12:00Z"); periods are
+    // at offset zero. Equality, hashing and ordering stay by instant: DateTimeOffset's own equality compares instants, and the
+    // compiler's record equality uses it, so "15:00+03:00" equals "12:00Z" as it always did.
+    private readonly DateTimeOffset given;
+
+    private PartialDate(DateTimeOffset given, DatePrecision precision)
     {
-        Start = start;
+        this.given = given;
         Precision = precision;
     }
 
-    /// <summary>The first instant the date covers (UTC).</summary>
-    public DateTimeOffset Start { get; }
+    /// <summary>The first instant the date covers (UTC): what ordering, filters and stored query columns use.</summary>
+    public DateTimeOffset Start => given.ToUniversalTime();
+
+    /// <summary>The date's first instant at the offset the source gave it (zero for years, months, days and "Z" instants).</summary>
+    public DateTimeOffset AsGiven => given;
+
+    /// <summary>The offset the source gave an instant; zero for the others.</summary>
+    public TimeSpan Offset => given.Offset;
 
     public DatePrecision Precision { get; }
 
@@ -46,7 +57,14 @@ public readonly record struct PartialDate : IComparable<PartialDate>
 
     public static PartialDate Day(int year, int month, int day) => new(new DateTimeOffset(year, month, day, 0, 0, 0, TimeSpan.Zero), DatePrecision.Day);
 
-    public static PartialDate At(DateTimeOffset instant) => new(instant.ToUniversalTime(), DatePrecision.Instant);
+    /// <summary>An instant, kept at the offset it is given with.</summary>
+    public static PartialDate At(DateTimeOffset instant) => new(instant, DatePrecision.Instant);
+
+    /// <summary>
+    /// The same date with an instant moved to UTC: one text per date whatever offset it was written with, for the keys that
+    /// say two records are the same fact (and as every instant was stored before offsets were kept).
+    /// </summary>
+    public PartialDate ToUniversal() => new(Start, Precision);
 
     public static bool TryParse(string? text, out PartialDate date)
     {
@@ -79,7 +97,7 @@ public readonly record struct PartialDate : IComparable<PartialDate>
         // An instant must say which clock it is on: a bare local time would be a guess.
         string[] instantFormats = ["yyyy-MM-dd'T'HH:mm:ssK", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFK", "yyyy-MM-dd'T'HH:mmK"];
         if (value.Length > 10 && (value.EndsWith('Z') || value[^6] is '+' or '-')
-            && DateTimeOffset.TryParseExact(value, instantFormats, invariant, DateTimeStyles.AdjustToUniversal, out var instant))
+            && DateTimeOffset.TryParseExact(value, instantFormats, invariant, DateTimeStyles.None, out var instant))
         {
             date = At(instant);
             return true;
@@ -113,7 +131,9 @@ public readonly record struct PartialDate : IComparable<PartialDate>
         DatePrecision.Year => Start.ToString("yyyy", CultureInfo.InvariantCulture),
         DatePrecision.Month => Start.ToString("yyyy-MM", CultureInfo.InvariantCulture),
         DatePrecision.Day => Start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-        _ => Start.ToString(Start.Ticks % TimeSpan.TicksPerSecond == 0 ? "yyyy-MM-dd'T'HH:mm:ss'Z'" : "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", CultureInfo.InvariantCulture),
+        _ => given.ToString(
+            (given.Ticks % TimeSpan.TicksPerSecond == 0 ? "yyyy-MM-dd'T'HH:mm:ss" : "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF") + (given.Offset == TimeSpan.Zero ? "'Z'" : "zzz"),
+            CultureInfo.InvariantCulture),
     };
 }
 

@@ -69,6 +69,9 @@ public sealed record Negotiation(
 
     public static Negotiation? Replay(IEnumerable<object> events) => events.Aggregate((Negotiation?)null, Evolve);
 
-    /// <summary>A status change is the same fact when it is to the same status on the same day: re-recording it appends nothing.</summary>
-    public static string StatusChangeKey(NegotiationStatus status, PartialDate? said) => $"{status.Word()}@{said}";
+    /// <summary>
+    /// A status change is the same fact when it is to the same status on the same day: re-recording it appends nothing.
+    /// An instant is keyed in UTC, whatever offset it was written with.
+    /// </summary>
+    public static string StatusChangeKey(NegotiationStatus status, PartialDate? said) => $"{status.Word()}@{said?.ToUniversal()}";
 }

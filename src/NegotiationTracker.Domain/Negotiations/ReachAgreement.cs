@@ -51,7 +51,7 @@ public static partial class NegotiationDecider
             }
         }
 
-        var broken = command.PartyIds.Select(p => MustBeMember(state, p)).FirstOrDefault(r => r is not null)
+        var broken = command.PartyIds.Select(p => MustBeMember(state, p) ?? RoleRules.MustBeAllowed(state, p, NegotiatingAct.BeAPartyToAgreements)).FirstOrDefault(r => r is not null)
             ?? TermsMustNameIssues(state, terms)
             ?? SourceMustBeRegistered(state, command.SourceId);
         if (broken is not null)

@@ -31,6 +31,11 @@ public static partial class NegotiationDecider
             return Rejection.RuleBroken($"party {command.PartyId} is not a party to agreement {command.AgreementId}");
         }
 
+        if (RoleRules.MustBeAllowed(state, command.PartyId, NegotiatingAct.SignAgreements) is { } notAllowed)
+        {
+            return notAllowed;
+        }
+
         if (command.SignatoryId is { } signatory && (party is null || !party.People.ContainsKey(signatory)))
         {
             return Rejection.NotFound($"signatory {signatory} is not one of {command.PartyId}'s people");

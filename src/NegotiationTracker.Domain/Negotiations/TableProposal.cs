@@ -26,7 +26,10 @@ public static partial class NegotiationDecider
             return NotOpen(command.NegotiationId);
         }
 
-        var broken = MustBeMember(state, command.PartyId) ?? TermsMustNameIssues(state, command.Terms) ?? SourceMustBeRegistered(state, command.SourceId);
+        var broken = MustBeMember(state, command.PartyId)
+            ?? RoleRules.MustBeAllowed(state, command.PartyId, NegotiatingAct.TableProposals)
+            ?? TermsMustNameIssues(state, command.Terms)
+            ?? SourceMustBeRegistered(state, command.SourceId);
         if (broken is not null)
         {
             return broken;

@@ -31,6 +31,11 @@ public static partial class NegotiationDecider
             return Rejection.RuleBroken($"only {proposal.Tabled.PartyId}, who tabled proposal {command.ProposalId}, can withdraw it");
         }
 
+        if (RoleRules.MustBeAllowed(state, command.PartyId, NegotiatingAct.WithdrawProposals) is { } notAllowed)
+        {
+            return notAllowed;
+        }
+
         return proposal.Status switch
         {
             ProposalStatus.Withdrawn => Decision.AlreadyRecorded,

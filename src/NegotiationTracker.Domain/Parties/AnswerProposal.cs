@@ -37,6 +37,11 @@ public static partial class PartyDecider
             return Rejection.RuleBroken($"party {command.PartyId} has not joined {command.NegotiationId}, so it cannot answer proposals in it");
         }
 
+        if (RoleRules.MustBeAllowed(negotiation, command.PartyId, NegotiatingAct.AnswerProposals) is { } notAllowed)
+        {
+            return notAllowed;
+        }
+
         if (!negotiation.Proposals.TryGetValue(command.ProposalId, out var proposal))
         {
             return Rejection.NotFound($"proposal {command.ProposalId} was not tabled in {command.NegotiationId}");

@@ -45,8 +45,23 @@ public sealed record Party(
     public Standing StandingOf(string negotiationId, string statementId) =>
         Readings.GetValueOrDefault(StatementKey(negotiationId, statementId))?.Standing ?? Standing.Unchallenged;
 
-    /// <summary>The same correction, with the same content, is one fact: recording it again appends nothing.</summary>
-    public static string AnnotationKey(object annotation) => $"{annotation.GetType().Name}:{annotation}";
+    /// <summary>
+    /// The same correction, with the same content, is one fact: recording it again appends nothing. Its said instant is keyed
+    /// in UTC, so one written "15:00+03:00" is the one stored as "12:00Z" before offsets were kept.
+    /// </summary>
+    public static string AnnotationKey(object annotation)
+    {
+        var keyed = annotation switch
+        {
+            StatementRetracted x => x with { Said = x.Said?.ToUniversal() },
+            StatementDenied x => x with { Said = x.Said?.ToUniversal() },
+            StatementClarified x => x with { Said = x.Said?.ToUniversal() },
+            StatementReported x => x with { Said = x.Said?.ToUniversal() },
+            ReportCorrected x => x with { Said = x.Said?.ToUniversal() },
+            _ => annotation,
+        };
+        return $"{keyed.GetType().Name}:{keyed}";
+    }
 
     public static Party? Replay(IEnumerable<object> events) => events.Aggregate((Party?)null, Evolve);
 
@@ -54,5 +69,5 @@ public sealed record Party(
     public static string StatementKey(string negotiationId, string statementId) => $"{negotiationId}/{statementId}";
 
     /// <summary>The same answer to the same proposal on the same day is one fact: recording it again appends nothing.</summary>
-    public static string AnswerKey(ProposalAnswered e) => $"{e.NegotiationId}/{e.ProposalId}/{e.Answer.Word()}/{e.CounterProposalId}@{e.Said}";
+    public static string AnswerKey(ProposalAnswered e) => $"{e.NegotiationId}/{e.ProposalId}/{e.Answer.Word()}/{e.CounterProposalId}@{e.Said?.ToUniversal()}";
 }

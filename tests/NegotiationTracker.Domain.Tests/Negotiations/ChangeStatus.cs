@@ -63,3 +63,15 @@ public class when_a_status_change_has_no_reason
         NegotiationDecider.Decide(new ChangeStatus(NegotiationId, NegotiationStatus.Active, " ", September2024), OpenedNegotiation(), Now)
             .ShouldBeInvalid("reason");
 }
+
+public class when_a_status_change_stored_in_utc_is_recorded_again_at_the_offset_its_source_gave
+{
+    // Before offsets were kept, "14:30+03:00" was stored as "11:30Z"; importing the same file again must still find it.
+    [Fact]
+    public void nothing_is_appended() =>
+        NegotiationDecider.Decide(
+                new ChangeStatus(NegotiationId, NegotiationStatus.Active, "talks began", PartialDate.Parse("2024-09-27T14:30:00+03:00")),
+                OpenedNegotiation().After(new NegotiationStatusChanged(NegotiationId, NegotiationStatus.Active, "talks began", PartialDate.Parse("2024-09-27T11:30:00Z"))),
+                Now)
+            .ShouldAppendNothing();
+}

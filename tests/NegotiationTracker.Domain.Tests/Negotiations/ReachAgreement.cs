@@ -143,3 +143,14 @@ public class when_an_agreement_is_said_to_be_reached_in_the_future
                 Now)
             .ShouldBeInvalid("said");
 }
+
+public class when_an_agreement_names_an_observer_as_a_party
+{
+    [Fact]
+    public void it_is_refused_naming_the_party_and_its_role() =>
+        NegotiationDecider.Decide(
+                new ReachAgreement(NegotiationId, "withdrawal-agreement", null, "Withdrawal agreement", [Term("withdrawal-timeline")], ["us", "iraq", "un"], September2024, null),
+                OpenedNegotiation("withdrawal-timeline").WithMembers("us", "iraq").WithMember("un", PartyRole.Observer),
+                Now)
+            .ShouldBeRejectedAs("rule-broken").Message.ShouldBe("un is an observer in us-iraq-withdrawal: an observer may not be a party to an agreement");
+}

@@ -102,3 +102,28 @@ public class when_a_signature_is_said_to_happen_in_the_future
         NegotiationDecider.Decide(new SignAgreement(NegotiationId, "withdrawal-agreement", "iraq", null, Tomorrow), Agreed.Negotiation(), RegisteredParty("iraq"), Now)
             .ShouldBeInvalid("said");
 }
+
+public class when_a_stakeholder_that_is_party_to_the_agreement_signs_it
+{
+    [Fact]
+    public void the_signature_is_recorded() =>
+        NegotiationDecider.Decide(
+                new SignAgreement(NegotiationId, "access-agreement", "kurdistan", null, September2024),
+                OpenedNegotiation("withdrawal-timeline").WithMembers("us").WithMember("kurdistan", PartyRole.Stakeholder).WithAgreement("access-agreement", null, "us", "kurdistan"),
+                RegisteredParty("kurdistan"),
+                Now)
+            .ShouldAppendOnly<AgreementSigned>().PartyId.ShouldBe("kurdistan");
+}
+
+public class when_a_commentator_named_in_an_agreement_signs_it
+{
+    // Only an agreement recorded before the role rules can name a commentator; signing it is refused all the same.
+    [Fact]
+    public void it_is_refused_naming_the_party_and_its_role() =>
+        NegotiationDecider.Decide(
+                new SignAgreement(NegotiationId, "withdrawal-agreement", "rubin", null, September2024),
+                OpenedNegotiation("withdrawal-timeline").WithMembers("us").WithMember("rubin", PartyRole.Commentator).WithAgreement("withdrawal-agreement", null, "us", "rubin"),
+                RegisteredParty("rubin"),
+                Now)
+            .ShouldBeRejectedAs("rule-broken").Message.ShouldBe("rubin is a commentator in us-iraq-withdrawal: a commentator may not sign agreements");
+}

@@ -118,3 +118,25 @@ public class when_a_proposal_is_said_to_be_tabled_in_the_future
                 Now)
             .ShouldBeInvalid("said");
 }
+
+public class when_a_commentator_tables_a_proposal
+{
+    [Fact]
+    public void it_is_refused_naming_the_party_and_its_role() =>
+        NegotiationDecider.Decide(
+                new TableProposal(NegotiationId, "rubin-plan", "rubin", "Stay indefinitely", [Term("withdrawal-timeline")], September2024, null),
+                OpenedNegotiation("withdrawal-timeline").WithMembers("us", "iraq").WithMember("rubin", PartyRole.Commentator),
+                Now)
+            .ShouldBeRejectedAs("rule-broken").Message.ShouldBe("rubin is a commentator in us-iraq-withdrawal: a commentator may not table proposals");
+}
+
+public class when_a_stakeholder_tables_a_proposal
+{
+    [Fact]
+    public void the_proposal_is_tabled() =>
+        NegotiationDecider.Decide(
+                new TableProposal(NegotiationId, "kurdish-access", "kurdistan", "Access to the Kurdish region", [Term("withdrawal-timeline")], September2024, null),
+                OpenedNegotiation("withdrawal-timeline").WithMembers("us", "iraq").WithMember("kurdistan", PartyRole.Stakeholder),
+                Now)
+            .ShouldAppendOnly<ProposalTabled>().PartyId.ShouldBe("kurdistan");
+}

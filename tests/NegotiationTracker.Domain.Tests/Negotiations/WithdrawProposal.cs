@@ -1,3 +1,4 @@
+using NegotiationTracker.Domain.Common;
 using NegotiationTracker.Domain.Negotiations;
 using static NegotiationTracker.Domain.Tests.Given;
 
@@ -55,4 +56,16 @@ public class when_a_proposal_that_was_never_tabled_is_withdrawn
     public void it_is_not_found_and_names_the_proposal() =>
         NegotiationDecider.Decide(new WithdrawProposal(NegotiationId, "two-year-withdrawal", "us", null, September2024), OpenedNegotiation().WithMembers("us"), Now)
             .ShouldBeRejectedAs("not-found").Message.ShouldContain("proposal two-year-withdrawal");
+}
+
+public class when_an_observer_withdraws_a_proposal_it_tabled_before_the_role_rules
+{
+    // The ledger may hold a proposal an observer tabled before roles were enforced; it is no licence to act now.
+    [Fact]
+    public void it_is_refused_naming_the_party_and_its_role() =>
+        NegotiationDecider.Decide(
+                new WithdrawProposal(NegotiationId, "un-plan", "un", null, September2024),
+                OpenedNegotiation("withdrawal-timeline").WithMembers("us").WithMember("un", PartyRole.Observer).WithProposal("un-plan", "un", "withdrawal-timeline"),
+                Now)
+            .ShouldBeRejectedAs("rule-broken").Message.ShouldBe("un is an observer in us-iraq-withdrawal: an observer may not withdraw proposals");
 }

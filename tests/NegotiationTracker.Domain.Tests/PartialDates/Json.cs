@@ -27,6 +27,23 @@ public class when_a_partial_date_is_serialised_to_json
     }
 
     [Fact]
+    public void an_instant_is_written_at_the_offset_it_was_given() =>
+        JsonDocument.Parse(JsonSerializer.Serialize(PartialDate.Parse("2020-02-29T15:00+03:00"))).RootElement.GetString().ShouldBe("2020-02-29T15:00:00+03:00");
+
+    [Fact]
+    public void an_instant_with_an_offset_reads_back_with_that_offset()
+    {
+        var read = JsonSerializer.Deserialize<PartialDate>("\"2020-02-29T15:00:00+03:00\"");
+
+        read.Offset.ShouldBe(TimeSpan.FromHours(3));
+        read.ToString().ShouldBe("2020-02-29T15:00:00+03:00");
+    }
+
+    [Fact]
+    public void an_instant_stored_in_utc_reads_back_written_exactly_as_stored() =>
+        JsonSerializer.Serialize(JsonSerializer.Deserialize<PartialDate>("\"2020-02-29T12:00:00Z\"")).ShouldBe("\"2020-02-29T12:00:00Z\"");
+
+    [Fact]
     public void an_instant_finer_than_a_microsecond_reads_back_as_the_same_instant()
     {
         var date = PartialDate.Parse("2024-09-27T14:30:00.0000001Z");

@@ -74,8 +74,35 @@ public class when_an_instant_with_an_offset_is_parsed
     public void it_equals_the_same_instant_written_in_utc() =>
         PartialDate.Parse("2024-09-27T14:30:00+03:00").ShouldBe(PartialDate.Parse("2024-09-27T11:30:00Z"));
 
+    [Theory]
+    [InlineData("2024-09-27T14:30:00+03:00", "2024-09-27T14:30:00+03:00")]
+    [InlineData("2020-02-29T15:00+03:00", "2020-02-29T15:00:00+03:00")]
+    [InlineData("2024-09-27T14:30:00.5-05:00", "2024-09-27T14:30:00.5-05:00")]
+    [InlineData("2024-09-27T14:30:00Z", "2024-09-27T14:30:00Z")]
+    public void it_is_written_back_at_the_offset_it_was_given(string text, string written) => PartialDate.Parse(text).ToString().ShouldBe(written);
+
     [Fact]
-    public void it_is_written_back_in_utc() => PartialDate.Parse("2024-09-27T14:30:00+03:00").ToString().ShouldBe("2024-09-27T11:30:00Z");
+    public void its_offset_is_the_one_given() => PartialDate.Parse("2024-09-27T14:30:00+03:00").Offset.ShouldBe(TimeSpan.FromHours(3));
+
+    [Fact]
+    public void as_given_it_is_on_the_clock_of_its_source() =>
+        PartialDate.Parse("2024-09-27T14:30:00+03:00").AsGiven.ShouldBe(new DateTimeOffset(2024, 9, 27, 14, 30, 0, TimeSpan.FromHours(3)));
+
+    [Fact]
+    public void it_hashes_as_the_same_instant_written_in_utc() =>
+        PartialDate.Parse("2024-09-27T14:30:00+03:00").GetHashCode().ShouldBe(PartialDate.Parse("2024-09-27T11:30:00Z").GetHashCode());
+
+    [Fact]
+    public void it_orders_level_with_the_same_instant_written_in_utc() =>
+        PartialDate.Parse("2024-09-27T14:30:00+03:00").CompareTo(PartialDate.Parse("2024-09-27T11:30:00Z")).ShouldBe(0);
+
+    [Fact]
+    public void it_orders_by_instant_not_by_its_clock_time() =>
+        (PartialDate.Parse("2024-09-27T14:30:00+03:00") < PartialDate.Parse("2024-09-27T12:00:00Z")).ShouldBeTrue();
+
+    [Fact]
+    public void in_utc_it_is_written_as_every_instant_was_before_offsets_were_kept() =>
+        PartialDate.Parse("2024-09-27T14:30:00+03:00").ToUniversal().ToString().ShouldBe("2024-09-27T11:30:00Z");
 }
 
 public class when_text_is_not_a_partial_date

@@ -147,3 +147,49 @@ public class when_a_party_answers_the_same_proposal_again_differently
             .ShouldAppendOnly<ProposalAnswered>().Answer.ShouldBe(Answer.Reject);
     }
 }
+
+public class when_a_commentator_answers_a_proposal
+{
+    [Fact]
+    public void it_is_refused_naming_the_party_and_its_role() =>
+        Proposed.Decide(AnswerTo("two-year-withdrawal", "weinstein", Answer.Reject), Proposed.In().WithMember("weinstein", PartyRole.Commentator))
+            .ShouldBeRejectedAs("rule-broken").Message
+            .ShouldBe("weinstein is a commentator in us-iraq-withdrawal: a commentator may not answer proposals");
+}
+
+public class when_an_observer_answers_a_proposal
+{
+    [Fact]
+    public void it_is_refused_naming_the_party_and_its_role() =>
+        Proposed.Decide(AnswerTo("two-year-withdrawal", "un", Answer.Accept), Proposed.In().WithMember("un", PartyRole.Observer))
+            .ShouldBeRejectedAs("rule-broken").Message
+            .ShouldBe("un is an observer in us-iraq-withdrawal: an observer may not answer proposals");
+}
+
+public class when_a_stakeholder_answers_a_proposal
+{
+    [Fact]
+    public void the_answer_is_recorded() =>
+        Proposed.Decide(AnswerTo("two-year-withdrawal", "kurdistan", Answer.Reject), Proposed.In().WithMember("kurdistan", PartyRole.Stakeholder))
+            .ShouldAppendOnly<ProposalAnswered>().PartyId.ShouldBe("kurdistan");
+}
+
+public class when_a_mediator_answers_a_proposal
+{
+    [Fact]
+    public void the_answer_is_recorded() =>
+        Proposed.Decide(AnswerTo("two-year-withdrawal", "eu", Answer.Accept), Proposed.In().WithMember("eu", PartyRole.Mediator))
+            .ShouldAppendOnly<ProposalAnswered>().PartyId.ShouldBe("eu");
+}
+
+public class when_an_answer_stored_in_utc_is_recorded_again_at_the_offset_its_source_gave
+{
+    [Fact]
+    public void nothing_is_appended()
+    {
+        var stored = new ProposalAnswered(NegotiationId, "two-year-withdrawal", "iraq", Answer.Accept, null, PartialDate.Parse("2024-09-27T11:30:00Z"), null);
+
+        Proposed.Decide(AnswerTo("two-year-withdrawal", "iraq", Answer.Accept) with { Said = PartialDate.Parse("2024-09-27T14:30:00+03:00") }, party: RegisteredParty("iraq").After(stored))
+            .ShouldAppendNothing();
+    }
+}

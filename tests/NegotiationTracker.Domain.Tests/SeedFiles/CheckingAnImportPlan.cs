@@ -141,6 +141,34 @@ public class when_a_proposal_that_was_never_tabled_is_answered
     public void the_error_names_the_proposal() => _error.Message.ShouldBe("answer of iraq to three-years: proposal three-years was not tabled in talks");
 }
 
+public class when_a_commentator_answers_a_proposal_in_a_file
+{
+    // rubin joins the minimal file as a commentator: it may comment on the proposal but not answer it.
+    private static readonly string Yaml = WithEvents("""
+          - answer:
+              proposal: two-years
+              by: rubin
+              answer: reject
+              said: "2024-09"
+        """);
+
+    private readonly SeedError _error = CheckAgainstEmptyStore(Yaml).ShouldHaveSingleItem();
+
+    [Fact]
+    public void the_error_is_on_the_line_of_the_answer() => _error.Line.ShouldBe(LineOf(Yaml, "- answer:"));
+
+    [Fact]
+    public void the_error_names_the_party_and_its_role() =>
+        _error.ToString().ShouldBe($"{FileName}:{LineOf(Yaml, "- answer:")}: answer of rubin to two-years: rubin is a commentator in talks: a commentator may not answer proposals");
+}
+
+public class when_the_jcpoa_seed_file_is_checked_against_an_empty_store
+{
+    [Fact]
+    public void every_step_is_allowed() =>
+        CheckAgainstEmptyStore(SeedFileReader.Read(Path.Combine(Path.GetDirectoryName(RealSeedPath())!, "iran-nuclear-jcpoa.yaml"))).ShouldBeEmpty();
+}
+
 public class when_a_statement_cites_a_source_the_file_does_not_register
 {
     private static readonly string Yaml = WithEvents("""

@@ -64,6 +64,39 @@ public sealed class when_corrections_are_audited_on_the_command_line(AuditedDemo
     }
 
     [Fact]
+    public async Task the_audit_of_a_statement_as_a_table_names_the_party_that_made_it()
+    {
+        var result = await RunAsync("audit", "statement", "us-iraq-withdrawal/sudani-us-forces-unnecessary");
+
+        result.ExitCode.ShouldBe(0, result.Error);
+        Words(result.Out).ShouldContain("made by Republic of Iraq (iraq)");
+        result.Out.ShouldNotContain("made for");
+    }
+
+    [Fact]
+    public async Task the_statement_log_says_who_reported_a_statement_once()
+    {
+        var result = await RunAsync("statements", "us-iraq-withdrawal", "--party", "iraq");
+
+        result.ExitCode.ShouldBe(0, result.Error);
+        Words(result.Out).ShouldContain("reported by later-report (NYT citing unnamed Iraqi officials)");
+        Words(result.Out).ShouldNotContain("reported reported");
+    }
+
+    [Fact]
+    public async Task the_statement_log_names_a_person_party_speaking_for_itself_once()
+    {
+        var result = await RunAsync("statements", "us-iraq-withdrawal", "--party", "weinstein");
+
+        result.ExitCode.ShouldBe(0, result.Error);
+        Words(result.Out).ShouldContain("Adam Weinstein");
+        Words(result.Out).ShouldNotContain("Adam Weinstein for Adam Weinstein");
+    }
+
+    /// <summary>The output with every run of white space made one space: the terminal wraps long lines wherever it must.</summary>
+    private static string Words(string output) => string.Join(' ', output.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+
+    [Fact]
     public async Task the_audit_of_the_negotiation_shows_retracted_statements_marked()
     {
         var json = await RunAsync("audit", "us-iraq-withdrawal", "--party", "rubin", "--format", "json");
