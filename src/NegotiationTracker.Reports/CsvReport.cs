@@ -1,5 +1,3 @@
-using System.Globalization;
-using CsvHelper;
 using NegotiationTracker.Domain.Common;
 
 namespace NegotiationTracker.Reports;
@@ -34,29 +32,10 @@ public static class CsvReport
         switch (table)
         {
             case "statements":
-                WriteRows(writer, report.Statements.Select(s => new
-                {
-                    id = s.Id,
-                    negotiation = s.Negotiation,
-                    said = s.Said.ToString(),
-                    party = s.Party,
-                    partyName = s.PartyName,
-                    speaker = s.Speaker,
-                    speakerName = s.SpeakerName,
-                    kind = s.Kind.Word(),
-                    stance = s.Stance?.Word(),
-                    issues = string.Join(";", s.Issues),
-                    text = s.Text,
-                    attribution = s.Attribution.Word(),
-                    source = s.Source?.Id,
-                    sourceTitle = s.Source?.Title,
-                    recordedAt = Instant(s.RecordedAt),
-                    recordedBy = s.RecordedBy,
-                    sequence = s.Sequence,
-                }));
+                Csv.Statements(writer, report.Statements);
                 break;
             case "positions":
-                WriteRows(writer, report.Positions.SelectMany(issue => issue.Parties.Select(p => new
+                Csv.Write(writer, report.Positions.SelectMany(issue => issue.Parties.Select(p => new
                 {
                     issue = issue.IssueId,
                     party = p.PartyId,
@@ -69,7 +48,7 @@ public static class CsvReport
                 })));
                 break;
             case "proposals":
-                WriteRows(writer, report.Proposals.Select(p => new
+                Csv.Write(writer, report.Proposals.Select(p => new
                 {
                     id = p.ProposalId,
                     by = p.TabledBy,
@@ -78,38 +57,38 @@ public static class CsvReport
                     tabled = p.Tabled?.ToString(),
                     counters = p.Counters,
                     agreement = p.AgreementId,
-                    answers = string.Join(";", p.Answers.Select(a => $"{a.Party}:{a.Answer.Word()}")),
+                    answers = Csv.List(p.Answers.Select(a => $"{a.Party}:{a.Answer.Word()}")),
                 }));
                 break;
             case "agreements":
-                WriteRows(writer, report.Agreements.Select(a => new
+                Csv.Write(writer, report.Agreements.Select(a => new
                 {
                     id = a.AgreementId,
                     title = a.Title,
                     proposal = a.ProposalId,
                     reached = a.Reached?.ToString(),
                     status = a.Status,
-                    parties = string.Join(";", a.PartyIds),
-                    signatories = string.Join(";", a.Signatures.Select(s => $"{s.Party}:{s.Signatory ?? ""}")),
-                    signed = string.Join(";", a.Signatures.Select(s => $"{s.Party}:{s.Said?.ToString() ?? ""}")),
+                    parties = Csv.List(a.PartyIds),
+                    signatories = Csv.List(a.Signatures.Select(s => $"{s.Party}:{s.Signatory ?? ""}")),
+                    signed = Csv.List(a.Signatures.Select(s => $"{s.Party}:{s.Said?.ToString() ?? ""}")),
                 }));
                 break;
             case "timeline":
             {
                 var index = new ReportIndex(report);
-                WriteRows(writer, report.Timeline.Select(item => new
+                Csv.Write(writer, report.Timeline.Select(item => new
                 {
                     sequence = item.Entry.Sequence,
                     said = item.Entry.Said?.ToString(),
                     kind = item.Entry.Kind,
                     party = item.Entry.PartyId,
-                    who = Wording.Who(index, item),
+                    who = Wording.Actor(index, item),
                     what = Wording.What(index, item.Entry),
                     stance = item.Entry.Stance?.Word(),
-                    issues = string.Join(";", item.Entry.IssueIds),
+                    issues = Csv.List(item.Entry.IssueIds),
                     subject = item.Entry.Subject,
                     source = item.Entry.SourceId,
-                    recordedAt = Instant(item.Entry.RecordedAt),
+                    recordedAt = Csv.Instant(item.Entry.RecordedAt),
                     recordedBy = item.Entry.RecordedBy,
                 }));
                 break;
@@ -118,17 +97,4 @@ public static class CsvReport
                 throw new ArgumentOutOfRangeException(nameof(table), table, $"the tables are {string.Join(", ", Tables)}");
         }
     }
-
-    private static void WriteRows<T>(TextWriter writer, IEnumerable<T> rows)
-    {
-        using var csv = new CsvWriter(writer, CultureInfo.InvariantCulture, leaveOpen: true);
-
-        // The header is written even for an empty table, so every file says what its columns are.
-        csv.WriteHeader<T>();
-        csv.NextRecord();
-        csv.WriteRecords(rows);
-        csv.Flush();
-    }
-
-    private static string Instant(DateTimeOffset instant) => instant.UtcDateTime.ToString("O", CultureInfo.InvariantCulture);
 }

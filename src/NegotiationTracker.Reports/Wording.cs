@@ -25,8 +25,11 @@ internal static class Wording
     public static string Instant(DateTimeOffset instant) =>
         instant.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
 
-    /// <summary>Who acted: the speaker for their party where the ledger knows one, the parties of an agreement, or nobody in particular.</summary>
-    public static string Who(ReportIndex index, TimelineItem item)
+    /// <summary>Who acted, for a table a person reads: <see cref="Actor"/>, or "—" for nobody in particular.</summary>
+    public static string Who(ReportIndex index, TimelineItem item) => Actor(index, item) ?? "—";
+
+    /// <summary>Who acted: the speaker for their party where the ledger knows one, the parties of an agreement, or null for nobody in particular.</summary>
+    public static string? Actor(ReportIndex index, TimelineItem item)
     {
         var entry = item.Entry;
         var party = item.PartyName ?? (entry.PartyId is null ? null : index.PartyName(entry.PartyId));
@@ -42,7 +45,7 @@ internal static class Wording
             return party;
         }
 
-        return entry.PartyIds.Count > 0 ? string.Join(", ", entry.PartyIds.Select(index.PartyName)) : "—";
+        return entry.PartyIds.Count > 0 ? string.Join(", ", entry.PartyIds.Select(index.PartyName)) : null;
     }
 
     /// <summary>What happened, in a sentence a reader needs no vocabulary for.</summary>

@@ -31,7 +31,8 @@ public sealed class CorrectionsJsonConverter : JsonConverter<IReadOnlyList<objec
 
     private static readonly IReadOnlyDictionary<string, Type> Types = Kinds.ToDictionary(k => k.Value, k => k.Key);
 
-    private static string Kind(object correction) =>
+    /// <summary>The word for a correction's kind, as the JSON writes it and the diff table prints it.</summary>
+    public static string Kind(object correction) =>
         Kinds.TryGetValue(correction.GetType(), out var kind) ? kind : JsonNamingPolicy.KebabCaseLower.ConvertName(correction.GetType().Name);
 
     public override IReadOnlyList<object> Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)

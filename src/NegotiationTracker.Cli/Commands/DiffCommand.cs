@@ -3,6 +3,8 @@ using System.Text.Json;
 using Marten;
 using NegotiationTracker.Cli.Output;
 using NegotiationTracker.Domain.Common;
+using NegotiationTracker.Domain.Negotiations;
+using NegotiationTracker.Domain.Parties;
 using NegotiationTracker.Projections.Replay;
 using Spectre.Console;
 
@@ -69,13 +71,44 @@ public static class DiffCommand
         Section(console, "Agreements reached", diff.AgreementsReached.Select(a => $"{a.Said}  {a.Title} [{a.AgreementId}] by {string.Join(", ", a.PartyIds)}"));
         Section(console, "Agreements signed", diff.AgreementsSigned.Select(s => $"{s.Said}  {s.PartyId} signed {s.AgreementId}"));
         Section(console, "Status changes", diff.StatusChanges.Select(s => $"{s.Said}  {s.Status.Word()}: {s.Reason}"));
-        Section(console, "Corrections applied", diff.CorrectionsApplied.Select(c => c.ToString() ?? ""));
+        Section(console, "Corrections applied", diff.CorrectionsApplied.Select(Correction));
         Section(console, "Parties joined", diff.PartiesJoined.Select(j => $"{j.Said}  {j.PartyId} as {j.Role.Word()}"));
         if (diff.EventsOnlyBefore > 0)
         {
             console.MarkupLineInterpolated($"[grey]{diff.EventsOnlyBefore} event(s) of the first moment are not in the second (the moments are in reverse order).[/]");
         }
     }
+
+    /// <summary>
+    /// One correction as a line a reader takes in at a glance: its kind, the statement and its party, when it was said
+    /// where the correction says, what changed, and why. The events themselves are listed, fields and all, by --format json.
+    /// </summary>
+    private static string Correction(object correction)
+    {
+        var kind = CorrectionsJsonConverter.Kind(correction);
+        return correction switch
+        {
+            StatementRetracted r => Line(kind, r, r.Said, Quoted(r.Reason)),
+            StatementDenied d => Line(kind, d, d.Said, Quoted(d.Reason)),
+            StatementClarified c => Line(kind, c, c.Said, Quoted(c.Clarification)),
+            StatementReported r => Line(kind, r, r.Said, $"by {r.SourceId} ({r.Attribution.Word()}{(r.ReportedVia is null ? "" : $", via {r.ReportedVia}")}): {Quoted(r.Text)}"),
+            ReportCorrected c => Line(kind, c, c.Said, $"{c.SourceId} corrected its report: {Quoted(c.Correction)}"),
+            RecordAmended a => Line(kind, a, null, $"{a.Field} {a.OldValue} → {a.NewValue} ({a.Reason})"),
+            RecordVoided v => Line(kind, v, null, Quoted(v.Reason)),
+            DuplicateLinked l => Line(kind, l, null, $"a duplicate of {l.DuplicateOf} ({l.Reason})"),
+            DuplicateUnlinked u => Line(kind, u, null, $"no longer a duplicate of {u.DuplicateOf} ({u.Reason})"),
+            StatementGraded g => Line(kind, g, null, $"credibility {g.Credibility} ({g.Reason})"),
+            SourceGraded g => $"{kind,-18} source {g.SourceId}  reliability {g.Reliability} ({g.Reason})",
+
+            // A kind this program does not know, as a newer server may send: its fields as JSON, never a type's dump.
+            _ => $"{kind,-18} {JsonSerializer.Serialize(correction, correction.GetType(), Formats.Compact)}",
+        };
+    }
+
+    private static string Line(string kind, IStatementAnnotation about, PartialDate? said, string what) =>
+        $"{kind,-18} {about.StatementId} ({about.PartyId}){(said is null ? "" : $"  {said}")}  {what}";
+
+    private static string Quoted(string text) => $"\"{text}\"";
 
     private static void Section(IAnsiConsole console, string title, IEnumerable<string> lines)
     {

@@ -3,6 +3,7 @@ using System.Text.Json;
 using NegotiationTracker.Cli.Output;
 using NegotiationTracker.Domain.Common;
 using NegotiationTracker.Projections.Dossiers;
+using NegotiationTracker.Reports;
 using Spectre.Console;
 
 namespace NegotiationTracker.Cli.Commands;
@@ -13,7 +14,7 @@ public static class DossierCommand
     {
         var party = new Argument<string>("party-id") { Description = "The party, e.g. iraq" };
         var limit = new Option<int>("--limit") { Description = "At most this many entries, newest first", DefaultValueFactory = _ => PartyDossier.DefaultEntries };
-        var format = Formats.Option(OutputFormat.Table, OutputFormat.Json);
+        var format = Formats.Option(OutputFormat.Table, OutputFormat.Json, OutputFormat.Csv);
         var command = new Command("dossier", "Everything one party and its people said and did, across all negotiations, newest first") { party, limit, format };
         command.SetAction((result, cancellationToken) => Terminal.RunAsync(async () =>
         {
@@ -22,10 +23,14 @@ public static class DossierCommand
             var entries = Math.Clamp(result.GetValue(limit), 1, PartyDossier.MaxEntries);
             using var server = ServerClient.For(options);
             var dossier = server is null ? await LoadAsync(options, id, entries, cancellationToken) : await server.DossierAsync(id, entries, cancellationToken);
-            if (result.GetValue(format) == OutputFormat.Json)
+            switch (result.GetValue(format))
             {
-                Console.Out.WriteLine(JsonSerializer.Serialize(dossier, Formats.Json));
-                return;
+                case OutputFormat.Json:
+                    Console.Out.WriteLine(JsonSerializer.Serialize(dossier, Formats.Json));
+                    return;
+                case OutputFormat.Csv:
+                    Csv.Timeline(Console.Out, dossier.Entries);
+                    return;
             }
 
             AnsiConsole.Write(new Rule($"[bold]{Markup.Escape(dossier.Party.Name)}[/] ({dossier.Party.Kind.Word()})").LeftJustified());

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text.Json;
 using NegotiationTracker.Cli.Output;
 using NegotiationTracker.Projections.Replay;
+using NegotiationTracker.Reports;
 using Spectre.Console;
 
 namespace NegotiationTracker.Cli.Commands;
@@ -11,7 +12,7 @@ public static class HistoryCommand
     public static Command Create()
     {
         var negotiation = new Argument<string>("negotiation-id") { Description = "The negotiation, e.g. us-iraq-withdrawal" };
-        var format = Formats.Option(OutputFormat.Table, OutputFormat.Json);
+        var format = Formats.Option(OutputFormat.Table, OutputFormat.Json, OutputFormat.Csv);
         var command = new Command("history", "Every event of a negotiation in the order it was recorded: sequence, stream, version, type, said, recorded at and by, correlation id")
         {
             negotiation, format,
@@ -22,10 +23,14 @@ public static class HistoryCommand
             var id = result.GetValue(negotiation)!;
             using var server = ServerClient.For(options);
             var history = server is null ? await LoadAsync(options, id, cancellationToken) : await server.HistoryAsync(id, cancellationToken);
-            if (result.GetValue(format) == OutputFormat.Json)
+            switch (result.GetValue(format))
             {
-                Console.Out.WriteLine(JsonSerializer.Serialize(history, Formats.Json));
-                return;
+                case OutputFormat.Json:
+                    Console.Out.WriteLine(JsonSerializer.Serialize(history, Formats.Json));
+                    return;
+                case OutputFormat.Csv:
+                    Csv.History(Console.Out, history, Formats.Compact);
+                    return;
             }
 
             var table = new Table().Title($"History of {Markup.Escape(id)} ({history.Count} events)")

@@ -3,6 +3,7 @@ using System.Text.Json;
 using NegotiationTracker.Cli.Output;
 using NegotiationTracker.Projections.Negotiations;
 using NegotiationTracker.Projections.Timeline;
+using NegotiationTracker.Reports;
 using Spectre.Console;
 
 namespace NegotiationTracker.Cli.Commands;
@@ -12,7 +13,7 @@ public static class TimelineCommand
     public static Command Create()
     {
         var negotiation = new Argument<string>("negotiation-id") { Description = "The negotiation, e.g. us-iraq-withdrawal" };
-        var format = Formats.Option(OutputFormat.Table, OutputFormat.Json);
+        var format = Formats.Option(OutputFormat.Table, OutputFormat.Json, OutputFormat.Csv);
         var command = new Command("timeline", "Everything that happened in a negotiation, in the order it happened, with who recorded it when") { negotiation, format };
         command.SetAction((result, cancellationToken) => Terminal.RunAsync(async () =>
         {
@@ -20,10 +21,14 @@ public static class TimelineCommand
             var id = result.GetValue(negotiation)!;
             using var server = ServerClient.For(options);
             var entries = server is null ? await QueryAsync(options, id, cancellationToken) : await server.TimelineAsync(id, cancellationToken);
-            if (result.GetValue(format) == OutputFormat.Json)
+            switch (result.GetValue(format))
             {
-                Console.Out.WriteLine(JsonSerializer.Serialize(entries, Formats.Json));
-                return;
+                case OutputFormat.Json:
+                    Console.Out.WriteLine(JsonSerializer.Serialize(entries, Formats.Json));
+                    return;
+                case OutputFormat.Csv:
+                    Csv.Timeline(Console.Out, entries);
+                    return;
             }
 
             TimelineOutput.Write(AnsiConsole.Console, entries, showNegotiation: false);

@@ -1,8 +1,7 @@
-using System.Globalization;
 using System.Text.Json;
-using CsvHelper;
 using NegotiationTracker.Domain.Common;
 using NegotiationTracker.Projections.Statements;
+using NegotiationTracker.Reports;
 using Spectre.Console;
 
 namespace NegotiationTracker.Cli.Output;
@@ -17,7 +16,7 @@ public static class StatementsOutput
                 console.Profile.Out.Writer.WriteLine(JsonSerializer.Serialize(statements, Formats.Json));
                 return;
             case OutputFormat.Csv:
-                WriteCsv(console.Profile.Out.Writer, statements);
+                Csv.Statements(console.Profile.Out.Writer, statements);
                 return;
         }
 
@@ -42,32 +41,5 @@ public static class StatementsOutput
 
             console.WriteLine();
         }
-    }
-
-    private static void WriteCsv(TextWriter writer, IReadOnlyList<StatementView> statements)
-    {
-        using var csv = new CsvWriter(writer, CultureInfo.InvariantCulture, leaveOpen: true);
-        csv.WriteRecords(statements.Select(s => new
-        {
-            id = s.Id,
-            negotiation = s.Negotiation,
-            party = s.Party,
-            speaker = s.Speaker,
-            kind = s.Kind.Word(),
-            stance = s.Stance?.Word(),
-            issues = string.Join(";", s.Issues),
-            text = s.Text,
-            attribution = s.Attribution.Word(),
-            said = s.Said.ToString(),
-            source = s.Source?.Id,
-            sourceTitle = s.Source?.Title,
-            recordedAt = s.RecordedAt.UtcDateTime.ToString("O", CultureInfo.InvariantCulture),
-            recordedBy = s.RecordedBy,
-            sequence = s.Sequence,
-            status = s.Status,
-            denied = s.Denied,
-            credibility = s.Credibility,
-        }));
-        writer.Flush();
     }
 }

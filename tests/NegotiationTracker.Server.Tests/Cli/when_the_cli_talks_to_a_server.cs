@@ -21,8 +21,10 @@ public sealed class when_the_cli_talks_to_a_server(ServedLedgerFixture ledger) :
     [InlineData("statements iran-nuclear-jcpoa --party iran --speaker zarif --issue nuclear-deal --from 2014 --to 2016-06 --format json")]
     [InlineData("timeline us-iraq-withdrawal")]
     [InlineData("timeline iran-nuclear-jcpoa --format json")]
+    [InlineData("timeline iran-nuclear-jcpoa --format csv")]
     [InlineData("history us-iraq-withdrawal")]
     [InlineData("history us-iraq-withdrawal --format json")]
+    [InlineData("history us-iraq-withdrawal --format csv")]
     [InlineData("diff iran-nuclear-jcpoa --as-of 2014 --as-of 2016")]
     [InlineData("diff iran-nuclear-jcpoa --as-of 2014 --as-of 2016 --format json")]
     [InlineData("audit us-iraq-withdrawal")]
@@ -33,6 +35,7 @@ public sealed class when_the_cli_talks_to_a_server(ServedLedgerFixture ledger) :
     [InlineData("audit statement rubin-against-withdrawal --negotiation us-iraq-withdrawal")]
     [InlineData("dossier iraq")]
     [InlineData("dossier iran --limit 5 --format json")]
+    [InlineData("dossier iran --limit 5 --format csv")]
     [InlineData("verify")]
     [InlineData("verify us-iraq-withdrawal --format json")]
     public async Task the_output_is_the_databases(string command)

@@ -1,0 +1,97 @@
+using System.Globalization;
+using System.Text.Json;
+using CsvHelper;
+using NegotiationTracker.Domain.Common;
+using NegotiationTracker.Projections.Replay;
+using NegotiationTracker.Projections.Statements;
+using NegotiationTracker.Projections.Timeline;
+
+namespace NegotiationTracker.Reports;
+
+/// <summary>
+/// The CSV form (RFC 4180) of each list the ledger prints, one row per item, written the same way by the command line,
+/// the report's files and anything served: columns named as the JSON names them, a list inside a cell joined with ";",
+/// a date as its partial-date text, an instant in ISO 8601 UTC, and nothing at all in a cell that has no value.
+/// </summary>
+public static class Csv
+{
+    public static void Statements(TextWriter writer, IEnumerable<StatementView> statements) =>
+        Write(writer, statements.Select(s => new
+        {
+            id = s.Id,
+            negotiation = s.Negotiation,
+            party = s.Party,
+            partyName = s.PartyName,
+            speaker = s.Speaker,
+            speakerName = s.SpeakerName,
+            kind = s.Kind.Word(),
+            stance = s.Stance?.Word(),
+            issues = List(s.Issues),
+            text = s.Text,
+            attribution = s.Attribution.Word(),
+            said = s.Said.ToString(),
+            source = s.Source?.Id,
+            sourceTitle = s.Source?.Title,
+            recordedAt = Instant(s.RecordedAt),
+            recordedBy = s.RecordedBy,
+            sequence = s.Sequence,
+            status = s.Status,
+            denied = s.Denied,
+            credibility = s.Credibility,
+        }));
+
+    /// <summary>A negotiation's timeline or a party's dossier: every field of an entry, the sort keys included.</summary>
+    public static void Timeline(TextWriter writer, IEnumerable<TimelineEntry> entries) =>
+        Write(writer, entries.Select(e => new
+        {
+            id = e.Id,
+            negotiationId = e.NegotiationId,
+            kind = e.Kind,
+            partyId = e.PartyId,
+            speakerId = e.SpeakerId,
+            said = e.Said?.ToString(),
+            saidFrom = Instant(e.SaidFrom),
+            saidUntil = Instant(e.SaidUntil),
+            title = e.Title,
+            detail = e.Detail,
+            stance = e.Stance?.Word(),
+            issueIds = List(e.IssueIds),
+            partyIds = List(e.PartyIds),
+            subject = e.Subject,
+            sourceId = e.SourceId,
+            streamKey = e.StreamKey,
+            version = e.Version,
+            recordedAt = Instant(e.RecordedAt),
+            recordedBy = e.RecordedBy,
+            sequence = e.Sequence,
+        }));
+
+    /// <summary>A negotiation's events; each event's data is one cell of JSON, written with <paramref name="json"/>.</summary>
+    public static void History(TextWriter writer, IEnumerable<HistoryEntry> history, JsonSerializerOptions json) =>
+        Write(writer, history.Select(e => new
+        {
+            sequence = e.Sequence,
+            stream = e.Stream,
+            version = e.Version,
+            type = e.Type,
+            said = e.Said?.ToString(),
+            recordedAt = Instant(e.RecordedAt),
+            recordedBy = e.RecordedBy,
+            correlationId = e.CorrelationId,
+            data = JsonSerializer.Serialize(e.Data, e.Data.GetType(), json),
+        }));
+
+    /// <summary>Rows under a header; the header is written even when there are no rows, so every file says what its columns are.</summary>
+    public static void Write<T>(TextWriter writer, IEnumerable<T> rows)
+    {
+        using var csv = new CsvWriter(writer, CultureInfo.InvariantCulture, leaveOpen: true);
+        csv.WriteHeader<T>();
+        csv.NextRecord();
+        csv.WriteRecords(rows);
+        csv.Flush();
+    }
+
+    public static string List(IEnumerable<string> items) => string.Join(";", items);
+
+    public static string Instant(DateTimeOffset instant) => instant.UtcDateTime.ToString("O", CultureInfo.InvariantCulture);
+}
