@@ -63,8 +63,8 @@ public static class DiffCommand
     private static void Write(IAnsiConsole console, NegotiationDiff diff, string from, string to)
     {
         console.Write(new Rule($"From [bold]{Markup.Escape(from)}[/] to [bold]{Markup.Escape(to)}[/]: {diff.Count} change(s)").LeftJustified());
-        Section(console, "Statements added", diff.StatementsAdded.Select(s => $"{s.Said}  {s.PartyId}: {s.Text} [{s.StatementId}]"));
-        Section(console, "Stances shifted", diff.StancesShifted.Select(s => $"{s.Party} on {s.Issue}: {(s.From is { } f ? f.Word() : "no stance")} → {s.To.Word()} ({s.StatementId}, {s.Said})"));
+        Section(console, "Statements added", diff.StatementsAdded.Select(s => $"{s.Said}  {s.PartyId}: {s.Text} [{s.StatementId}]{Standing(s)}"));
+        Section(console, "Stances shifted", diff.StancesShifted.Select(s => $"{s.Party} on {s.Issue}: {(s.From is { } f ? f.Word() : "no stance")} → {s.To.Word()}{(s.Contested ? " (contested)" : "")} ({s.StatementId}, {s.Said})"));
         Section(console, "Proposals tabled", diff.ProposalsTabled.Select(p => $"{p.Said}  {p.PartyId}: {p.Title} [{p.ProposalId}]"));
         Section(console, "Proposals answered", diff.ProposalsAnswered.Select(a => $"{a.Said}  {a.PartyId} {a.Answer.Word()}s {a.ProposalId}{(a.CounterProposalId is null ? "" : $" with {a.CounterProposalId}")}"));
         Section(console, "Proposals withdrawn", diff.ProposalsWithdrawn.Select(w => $"{w.Said}  {w.PartyId} withdrew {w.ProposalId}"));
@@ -147,4 +147,21 @@ public static class DiffCommand
             return dates;
         },
     };
+
+    /// <summary>A statement's standing at the later moment, when it is anything but standing unchallenged: " (void)", " (duplicate of s1, contested)".</summary>
+    private static string Standing(AddedStatement s)
+    {
+        var marks = new List<string>();
+        if (s.Status != RecordStatuses.Standing)
+        {
+            marks.Add(s.Status == RecordStatuses.Duplicate && s.DuplicateOf is { } of ? $"duplicate of {of}" : s.Status);
+        }
+
+        if (s.Contested)
+        {
+            marks.Add("contested");
+        }
+
+        return marks.Count == 0 ? "" : $" ({string.Join(", ", marks)})";
+    }
 }

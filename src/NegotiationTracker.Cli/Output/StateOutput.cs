@@ -38,7 +38,7 @@ public static class StateOutput
         var positions = new Table().Title("Latest stance of each party on each issue").AddColumns("Issue", "Party", "Stance", "Said", "Statement");
         foreach (var p in state.Positions)
         {
-            positions.AddRow(Markup.Escape(p.Issue), Markup.Escape(p.Party), p.Stance.Word(), p.Said.ToString(), Markup.Escape(p.StatementId));
+            positions.AddRow(Markup.Escape(p.Issue), Markup.Escape(p.Party), p.Stance.Word() + (p.Contested ? " [yellow](contested)[/]" : "") + (p.Credibility is { } grade ? $" [grey]credibility {grade}[/]" : ""), p.Said.ToString(), Markup.Escape(p.StatementId));
         }
 
         console.Write(positions);
