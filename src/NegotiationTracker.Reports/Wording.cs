@@ -56,7 +56,7 @@ internal static class Wording
         TimelineKinds.SourceRegistered => entry.Detail is { } outlet ? $"Source registered: {entry.Title} ({outlet})" : $"Source registered: {entry.Title}",
         TimelineKinds.Joined => $"Joined as {entry.Title}",
         TimelineKinds.StatusChanged => string.IsNullOrWhiteSpace(entry.Detail) ? $"Status changed to {entry.Title}" : $"Status changed to {entry.Title}: {entry.Detail}",
-        TimelineKinds.Statement => $"{entry.Detail ?? "statement"}{(entry.Stance is { } stance ? $", {stance.Word()}" : "")}{Marks(entry)}: {entry.Title}",
+        TimelineKinds.Statement => $"{entry.Detail ?? "statement"}{(entry.Stance is { } stance ? $", {stance.Word()}" : "")}{StandingMarks.Of(entry)}: {entry.Title}",
         TimelineKinds.ProposalTabled => $"Tabled proposal “{entry.Title}” ({entry.Subject})",
         TimelineKinds.ProposalWithdrawn => string.IsNullOrWhiteSpace(entry.Title)
             ? $"Withdrew proposal {ProposalName(index, entry.Subject)}"
@@ -70,30 +70,6 @@ internal static class Wording
             : $"Signed agreement {entry.Title}",
         _ => $"{entry.Kind}: {entry.Title}",
     };
-
-    /// <summary>A statement's standing as read now, in brackets, or nothing when it stands unchallenged and ungraded.</summary>
-    public static string Marks(TimelineEntry entry)
-    {
-        var marks = new List<string>();
-        switch (entry.Status)
-        {
-            case RecordStatuses.Void: marks.Add("void: entered in error"); break;
-            case RecordStatuses.Retracted: marks.Add("retracted"); break;
-            case RecordStatuses.Duplicate: marks.Add($"duplicate of {entry.DuplicateOf}"); break;
-        }
-
-        if (entry.Contested)
-        {
-            marks.Add("contested: the speaker denies it");
-        }
-
-        if (entry.Credibility is { } grade)
-        {
-            marks.Add($"credibility {grade}");
-        }
-
-        return marks.Count == 0 ? "" : $" [{string.Join("; ", marks)}]";
-    }
 
     /// <summary>"2 issues added, 3 grades and 1 void": what the undated entries are, or null when there are none.</summary>
     public static string? Undated(IEnumerable<TimelineEntry> entries)

@@ -15,7 +15,7 @@ public static class TimelineOutput
             var who = e.PartyId is null ? "" : $" [bold]{Markup.Escape(e.PartyId)}[/]";
             var where = showNegotiation ? $" [grey]in {Markup.Escape(e.NegotiationId)}[/]" : "";
             var stance = e.Stance is { } s ? $" ({s.Word()})" : "";
-            var marks = Wording.Marks(e) is { Length: > 0 } read ? $" [yellow]{Markup.Escape(read.Trim())}[/]" : "";
+            var marks = StandingMarks.Of(e) is { Length: > 0 } read ? $" [yellow]{Markup.Escape(read.Trim())}[/]" : "";
             console.MarkupLine($"[blue]{when,-10}[/]{who} [grey]{e.Kind}{stance}[/]{marks}{where}: {Markup.Escape(Shorten(e.Title))}");
             console.MarkupLine($"           [grey]#{e.Sequence} recorded {e.RecordedAt.UtcDateTime:yyyy-MM-dd HH:mm:ss}Z by {Markup.Escape(e.RecordedBy ?? "unknown")}[/]");
         }
