@@ -1,4 +1,6 @@
 using NegotiationTracker.Domain.Common;
+using NegotiationTracker.Domain.Negotiations;
+using NegotiationTracker.Projections.Proposals;
 
 namespace NegotiationTracker.Projections.Negotiations;
 
@@ -49,6 +51,10 @@ public sealed class ProposalEntry
     public List<TermEntry> Terms { get; set; } = [];
     public List<AnswerEntry> Answers { get; set; } = [];
     public string? AgreementId { get; set; }
+
+    /// <summary>The proposal's reading, for one more fact to be folded into it.</summary>
+    public ProposalReading Reading() =>
+        new(Id, By, [.. Answers.Select(a => (a.Party, a.Answer))], Status == ProposalStatuses.Withdrawn, AgreementId);
 }
 
 public sealed record TermEntry(string Issue, string Text);

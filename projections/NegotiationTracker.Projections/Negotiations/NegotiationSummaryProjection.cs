@@ -86,7 +86,7 @@ public sealed partial class NegotiationSummaryProjection : MultiStreamProjection
     {
         if (view.Proposals.Find(p => p.Id == e.Data.ProposalId) is { } proposal)
         {
-            proposal.Status = ProposalStatuses.Withdrawn;
+            proposal.Status = ProposalReading.Evolve(proposal.Reading(), e.Data)!.Status;
         }
 
         Touch(view, e, ownStream: true);
@@ -106,8 +106,9 @@ public sealed partial class NegotiationSummaryProjection : MultiStreamProjection
         });
         if (a.ProposalId is not null && view.Proposals.Find(p => p.Id == a.ProposalId) is { } adopted)
         {
-            adopted.Status = ProposalStatuses.Adopted;
-            adopted.AgreementId = a.AgreementId;
+            var reading = ProposalReading.Evolve(adopted.Reading(), a)!;
+            adopted.Status = reading.Status;
+            adopted.AgreementId = reading.AgreementId;
         }
 
         Touch(view, e, ownStream: true);
@@ -139,8 +140,8 @@ public sealed partial class NegotiationSummaryProjection : MultiStreamProjection
     {
         if (view.Proposals.Find(p => p.Id == e.Data.ProposalId) is { } proposal)
         {
+            proposal.Status = ProposalReading.Evolve(proposal.Reading(), e.Data)!.Status;
             proposal.Answers.Add(new AnswerEntry(e.Data.PartyId, e.Data.Answer, e.Data.CounterProposalId, e.Data.Said));
-            proposal.Status = ProposalStatuses.Of(false, false, proposal.Answers.Select(a => (a.Party, a.Answer)));
         }
 
         Touch(view, e, ownStream: false);

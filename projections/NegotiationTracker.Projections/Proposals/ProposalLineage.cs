@@ -1,4 +1,5 @@
 using NegotiationTracker.Domain.Common;
+using NegotiationTracker.Domain.Negotiations;
 
 namespace NegotiationTracker.Projections.Proposals;
 
@@ -25,6 +26,10 @@ public sealed class ProposalLineage
     public string? AgreementId { get; set; }
 
     public static string Key(string negotiationId, string proposalId) => $"{negotiationId}/{proposalId}";
+
+    /// <summary>The proposal's reading, for one more fact to be folded into it.</summary>
+    public ProposalReading Reading() =>
+        new(ProposalId, TabledBy, [.. Answers.Select(a => (a.Party, a.Answer))], Status == ProposalStatuses.Withdrawn, AgreementId);
 }
 
 public sealed record ProposalTermEntry(string Issue, string Text);

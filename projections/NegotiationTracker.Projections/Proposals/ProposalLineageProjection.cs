@@ -42,11 +42,8 @@ public sealed partial class ProposalLineageProjection : MultiStreamProjection<Pr
     {
         if (view.ProposalId == e.Data.ProposalId)
         {
+            view.Status = ProposalReading.Evolve(view.Reading(), e.Data)!.Status;
             view.Answers.Add(new ProposalAnswerEntry(e.Data.PartyId, e.Data.Answer, e.Data.CounterProposalId, e.Data.Said, e.Sequence));
-            if (view.Status is not (ProposalStatuses.Withdrawn or ProposalStatuses.Adopted))
-            {
-                view.Status = ProposalStatuses.Of(false, false, view.Answers.Select(a => (a.Party, a.Answer)));
-            }
         }
         else
         {
@@ -56,13 +53,14 @@ public sealed partial class ProposalLineageProjection : MultiStreamProjection<Pr
 
     public void Apply(ProposalLineage view, ProposalWithdrawn e)
     {
-        view.Status = ProposalStatuses.Withdrawn;
+        view.Status = ProposalReading.Evolve(view.Reading(), e)!.Status;
         view.WithdrawnReason = e.Reason;
     }
 
     public void Apply(ProposalLineage view, AgreementReached e)
     {
-        view.Status = ProposalStatuses.Adopted;
-        view.AgreementId = e.AgreementId;
+        var reading = ProposalReading.Evolve(view.Reading(), e)!;
+        view.Status = reading.Status;
+        view.AgreementId = reading.AgreementId;
     }
 }

@@ -1,39 +1,16 @@
-using NegotiationTracker.Domain.Common;
+using NegotiationTracker.Domain.Negotiations;
 
 namespace NegotiationTracker.Projections.Proposals;
 
-/// <summary>
-/// Where a proposal stands, as readers ask it: withdrawn or adopted (it became an agreement) say so; otherwise the latest
-/// answer of each party decides: countered if any party answered with a counter-proposal, rejected if any rejected,
-/// accepted if every answer accepts, open if nobody has answered. Open and accepted proposals are still on the table.
-/// </summary>
+/// <summary>The words of a proposal's status, decided by <see cref="ProposalReading"/>.</summary>
 public static class ProposalStatuses
 {
-    public const string Open = "open";
-    public const string Accepted = "accepted";
-    public const string Rejected = "rejected";
-    public const string Countered = "countered";
-    public const string Withdrawn = "withdrawn";
-    public const string Adopted = "adopted";
+    public const string Open = ProposalReading.Open;
+    public const string Accepted = ProposalReading.Accepted;
+    public const string Rejected = ProposalReading.Rejected;
+    public const string Countered = ProposalReading.Countered;
+    public const string Withdrawn = ProposalReading.WithdrawnStatus;
+    public const string Adopted = ProposalReading.Adopted;
 
-    public static string Of(bool withdrawn, bool adopted, IEnumerable<(string Party, Answer Answer)> answersInOrder)
-    {
-        if (withdrawn)
-        {
-            return Withdrawn;
-        }
-
-        if (adopted)
-        {
-            return Adopted;
-        }
-
-        var latest = answersInOrder.GroupBy(a => a.Party).Select(g => g.Last().Answer).ToList();
-        return latest.Contains(Answer.Counter) ? Countered
-            : latest.Contains(Answer.Reject) ? Rejected
-            : latest.Count > 0 ? Accepted
-            : Open;
-    }
-
-    public static bool OnTheTable(string status) => status is Open or Accepted;
+    public static bool OnTheTable(string status) => ProposalReading.OnTheTable(status);
 }
