@@ -71,8 +71,7 @@ public sealed partial class ServerClient : IDisposable
     }
 
     public Task<NegotiationState> StateAsync(string id, PartialDate? asOf, PartialDate? knownAt, EvidenceFilter evidence, CancellationToken cancellationToken) =>
-        GetAsync<NegotiationState>(Route($"api/negotiations/{Segment(id)}", ("asOf", Text(asOf)), ("knownAt", Text(knownAt)),
-            ("excludeContested", evidence.ExcludeContested ? "true" : null), ("minCredibility", evidence.MinCredibility is { } min ? Number(min) : null)), cancellationToken);
+        GetAsync<NegotiationState>(Route($"api/negotiations/{Segment(id)}", [("asOf", Text(asOf)), ("knownAt", Text(knownAt)), .. Evidence(evidence)]), cancellationToken);
 
     public Task<IReadOnlyList<StatementView>> StatementsAsync(StatementFilter filter, CancellationToken cancellationToken) =>
         AllPagesAsync<StatementView>(Route($"api/negotiations/{Segment(filter.NegotiationId)}/statements",
@@ -111,10 +110,10 @@ public sealed partial class ServerClient : IDisposable
     /// <summary>The report rendered by the server, with the renderers the CLI uses, in the media type asked for.</summary>
     /// <param name="latest">How many of the latest statements the brief quotes (the CSV tables quote none).</param>
     /// <param name="table">For <c>text/csv</c>: which of the CSV tables.</param>
-    public async Task<string> ReportAsync(string id, string mediaType, int? latest, string? table, CancellationToken cancellationToken)
+    public async Task<string> ReportAsync(string id, string mediaType, int? latest, string? table, EvidenceFilter evidence, CancellationToken cancellationToken)
     {
         var request = new HttpRequestMessage(HttpMethod.Get,
-            Route($"api/negotiations/{Segment(id)}/report", ("latest", latest is { } quoted ? Number(quoted) : null), ("table", table)));
+            Route($"api/negotiations/{Segment(id)}/report", [("latest", latest is { } quoted ? Number(quoted) : null), ("table", table), .. Evidence(evidence)]));
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue(mediaType));
         using var response = await SendAsync(request, Reading, cancellationToken);
         return await response.Content.ReadAsStringAsync(cancellationToken);
@@ -280,6 +279,10 @@ public sealed partial class ServerClient : IDisposable
     }
 
     private static string Segment(string value) => Uri.EscapeDataString(value);
+
+    /// <summary>A stance view's evidence filter, as the API's query parameters.</summary>
+    private static (string Name, string? Value)[] Evidence(EvidenceFilter evidence) =>
+        [("excludeContested", evidence.ExcludeContested ? "true" : null), ("minCredibility", evidence.MinCredibility is { } min ? Number(min) : null)];
 
     private static string? Text(PartialDate? date) => date?.ToString();
 

@@ -85,6 +85,11 @@ public static class HtmlReport
         Fact(html, "Proposals", $"{report.Proposals.Count} <small>{report.OpenProposals.Count} open</small>");
         Fact(html, "Agreements", $"{report.Agreements.Count}{(report.Agreements.Count > 0 ? $" <small>{report.Agreements.Count(a => a.Status == AgreementRecord.Statuses.Signed)} signed</small>" : "")}");
         html.AppendLine("</dl>");
+        if (report.EvidenceNote() is { } note)
+        {
+            html.AppendLine($"<p class=\"banner\">{Encode(note)}</p>");
+        }
+
         html.AppendLine("<ul class=\"standing\">");
         foreach (var line in Standing(index))
         {
@@ -544,6 +549,7 @@ public static class HtmlReport
         .status-collapsed { color: var(--opposes); } .status-concluded { color: var(--agreement); }
         .standing { margin: 0; padding-left: 18px; font-size: .92rem; }
         .standing li { margin: 2px 0; }
+        .banner { margin: 8px 0; padding: 6px 10px; border-left: 4px solid var(--accent); background: #f1f5f9; font-weight: 600; }
         nav.contents { display: flex; flex-wrap: wrap; gap: 4px 18px; font-size: .85rem; padding: 8px 0; border-bottom: 1px solid var(--rule); }
         section { margin-top: 26px; }
         h2 { font-size: 1.25rem; margin: 0 0 8px; padding-bottom: 4px; border-bottom: 1px solid var(--rule); }

@@ -58,6 +58,7 @@ public static class JsonReport
                 proposals = citations.Proposals,
                 agreements = citations.Agreements,
             }),
+            evidence = new { excludeContested = report.Evidence.ExcludeContested, minCredibility = report.Evidence.MinCredibility },
             generatedAt = report.GeneratedAt,
         }, Options);
 }

@@ -39,6 +39,10 @@ public static class MarkdownReport
             + $"**Statements:** {report.StatementCount()} · **Proposals:** {report.Proposals.Count} ({report.OpenProposals.Count} open) · "
             + $"**Agreements:** {report.Agreements.Count}").AppendLine();
         md.AppendLine($"_Negotiation {Text(state.Id)}, brief generated {Wording.Instant(report.GeneratedAt)} from the ledger at version {state.Version}._").AppendLine();
+        if (report.EvidenceNote() is { } note)
+        {
+            md.AppendLine($"**{note}**").AppendLine();
+        }
     }
 
     private static void Parties(StringBuilder md, ReportIndex index)

@@ -1,5 +1,7 @@
 using Marten;
 using NegotiationTracker.Domain.Common;
+using NegotiationTracker.Domain.Parties;
+using NegotiationTracker.Projections.Replay;
 using NegotiationTracker.Projections.Agreements;
 using NegotiationTracker.Projections.Negotiations;
 using NegotiationTracker.Projections.Positions;
@@ -46,6 +48,23 @@ public sealed record NegotiationReport(
     /// <summary>Standing statements their speakers denied.</summary>
     public int ContestedStatements => Statements.Count(s => s.Denied);
 
+    /// <summary>What the positions leave out, in a sentence for the brief, or null when they rest on every standing statement.</summary>
+    public string? EvidenceNote()
+    {
+        var left = new List<string>();
+        if (Evidence.ExcludeContested)
+        {
+            left.Add("statements their speakers denied");
+        }
+
+        if (Evidence.MinCredibility is { } min)
+        {
+            left.Add($"statements graded less credible than {min}");
+        }
+
+        return left.Count == 0 ? null : $"Positions leave out {string.Join(" and ", left)}.";
+    }
+
     /// <summary>"23 (2 retracted, 1 contested)": the statements on the record, and how many of them no longer stand unchallenged.</summary>
     public string StatementCount()
     {
@@ -53,15 +72,27 @@ public sealed record NegotiationReport(
         return $"{StatementsOnRecord}{(marks.Count == 0 ? "" : $" ({string.Join(", ", marks)})")}";
     }
 
-    public static async Task<NegotiationReport?> LoadAsync(IQuerySession session, string negotiationId, DateTimeOffset generatedAt, CancellationToken cancellationToken = default)
+    /// <summary>The statements the positions rest on: all standing ones unless contested or low-credibility ones are left out.</summary>
+    public EvidenceFilter Evidence { get; init; } = EvidenceFilter.All;
+
+    public static Task<NegotiationReport?> LoadAsync(IQuerySession session, string negotiationId, DateTimeOffset generatedAt, CancellationToken cancellationToken = default) =>
+        LoadAsync(session, negotiationId, generatedAt, EvidenceFilter.All, cancellationToken);
+
+    /// <param name="evidence">Which statements the positions rest on; with anything but all, the positions are replayed from the event store.</param>
+    public static async Task<NegotiationReport?> LoadAsync(IQuerySession session, string negotiationId, DateTimeOffset generatedAt, EvidenceFilter evidence, CancellationToken cancellationToken = default)
     {
-        var state = await NegotiationState.LoadAsync(session, negotiationId, cancellationToken);
+        var state = evidence.IsAll
+            ? await NegotiationState.LoadAsync(session, negotiationId, cancellationToken)
+            : await NegotiationEvents.LoadAsync(session, negotiationId, cancellationToken) is { } events
+                ? await NegotiationState.ReplayAsync(session, events, null, null, evidence, cancellationToken)
+                : null;
         if (state is null)
         {
             return null;
         }
 
-        var histories = await Projections.Positions.PositionHistories.ForNegotiationAsync(session, negotiationId, cancellationToken);
+        var histories = (await Projections.Positions.PositionHistories.ForNegotiationAsync(session, negotiationId, cancellationToken))
+            .Select(h => h.Filtered(evidence)).Where(h => h.Evidence.Count > 0).ToList();
         var timeline = await NegotiationTimeline.QueryAsync(session, negotiationId, cancellationToken);
         var names = state.Parties.ToDictionary(p => p.Id, p => p.Name);
         var roles = state.Parties.ToDictionary(p => p.Id, p => p.Role);
@@ -80,7 +111,10 @@ public sealed record NegotiationReport(
             timeline.Select(e => new TimelineItem(e, e.PartyId is null ? null : names.GetValueOrDefault(e.PartyId, e.PartyId))).ToList(),
             histories,
             await SourceCitations.ForNegotiationAsync(session, negotiationId, proposals, agreements, cancellationToken),
-            generatedAt);
+            generatedAt)
+        {
+            Evidence = evidence,
+        };
     }
 
     /// <summary>

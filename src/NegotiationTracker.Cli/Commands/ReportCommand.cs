@@ -1,4 +1,5 @@
 using System.CommandLine;
+using NegotiationTracker.Domain.Parties;
 using NegotiationTracker.Projections.Negotiations;
 using NegotiationTracker.Reports;
 
@@ -34,10 +35,12 @@ public static class ReportCommand
             }
         });
 
+        var evidenceOptions = new EvidenceOptions();
         var command = new Command("report", "A brief of a negotiation: parties, positions per issue, proposals, agreements, latest statements and a timeline")
         {
             negotiation, format, output, latest,
         };
+        evidenceOptions.AddTo(command);
         command.SetAction(async (result, cancellationToken) =>
         {
             var id = result.GetValue(negotiation)!;
@@ -56,13 +59,14 @@ public static class ReportCommand
             {
                 var options = GlobalOptions.From(result);
                 var quoted = result.GetValue(latest);
+                var evidence = evidenceOptions.From(result);
                 using var server = ServerClient.For(options);
                 if (server is not null)
                 {
                     // The server renders with the same renderers; CSV comes one table per request, written as the same files.
                     written = await WriteAsync(chosen, path,
-                        folder => FetchCsvAsync(server, id, folder, cancellationToken),
-                        () => server.ReportAsync(id, MediaTypes[chosen], quoted, table: null, cancellationToken),
+                        folder => FetchCsvAsync(server, id, evidence, folder, cancellationToken),
+                        () => server.ReportAsync(id, MediaTypes[chosen], quoted, table: null, evidence, cancellationToken),
                         cancellationToken);
                     return;
                 }
@@ -78,7 +82,7 @@ public static class ReportCommand
                 }
 
                 await Ledger.CatchUpAsync(store, cancellationToken);
-                var report = await NegotiationReport.LoadAsync(session, id, DateTimeOffset.UtcNow, cancellationToken)
+                var report = await NegotiationReport.LoadAsync(session, id, DateTimeOffset.UtcNow, evidence, cancellationToken)
                     ?? throw new NotFound($"negotiation {id} is not in the ledger");
                 written = await WriteAsync(chosen, path,
                     folder => Task.FromResult(CsvReport.Write(report, folder)),
@@ -106,12 +110,12 @@ public static class ReportCommand
     };
 
     /// <summary>Every table first, then the files: a server that fails halfway leaves no half-written folder.</summary>
-    private static async Task<IReadOnlyList<string>> FetchCsvAsync(ServerClient server, string id, string folder, CancellationToken cancellationToken)
+    private static async Task<IReadOnlyList<string>> FetchCsvAsync(ServerClient server, string id, EvidenceFilter evidence, string folder, CancellationToken cancellationToken)
     {
         var tables = new List<(string Path, string Text)>();
         foreach (var table in CsvReport.Tables)
         {
-            tables.Add((Path.Combine(folder, table + ".csv"), await server.ReportAsync(id, "text/csv", latest: null, table, cancellationToken)));
+            tables.Add((Path.Combine(folder, table + ".csv"), await server.ReportAsync(id, "text/csv", latest: null, table, evidence, cancellationToken)));
         }
 
         Directory.CreateDirectory(folder);

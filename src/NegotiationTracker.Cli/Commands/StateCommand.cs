@@ -17,25 +17,18 @@ public static class StateCommand
         var format = Formats.Option(OutputFormat.Table, OutputFormat.Json);
         var asOf = StatementsCommand.DateOption("--as-of", "Replay what had happened by the end of this date (2024, 2024-09, 2024-09-27 or an instant)");
         var knownAt = StatementsCommand.DateOption("--known-at", "Replay what had been recorded by this moment (a date means by its end; or an instant, e.g. 2026-11-25T17:00:00Z)");
-        var excludeContested = new Option<bool>("--exclude-contested") { Description = "Positions leave out statements their speaker denied" };
-        var minCredibility = new Option<int?>("--min-credibility") { Description = "Positions leave out statements graded less credible than this (Admiralty 1–6; ungraded ones count)" };
-        minCredibility.Validators.Add(r =>
-        {
-            if (r.GetValueOrDefault<int?>() is { } grade and (< 1 or > 6))
-            {
-                r.AddError($"--min-credibility {grade} is not between 1 and 6");
-            }
-        });
+        var evidenceOptions = new EvidenceOptions();
         var command = new Command("state", "The state of a negotiation: status, parties, issues, positions, proposals, agreements; now, or replayed to a moment")
         {
-            negotiation, format, asOf, knownAt, excludeContested, minCredibility,
+            negotiation, format, asOf, knownAt,
         };
+        evidenceOptions.AddTo(command);
         command.SetAction((result, cancellationToken) => Terminal.RunAsync(async () =>
         {
             var options = GlobalOptions.From(result);
             var id = result.GetValue(negotiation)!;
             var (happened, known) = (result.GetValue(asOf), result.GetValue(knownAt));
-            var evidence = new EvidenceFilter(result.GetValue(excludeContested), result.GetValue(minCredibility));
+            var evidence = evidenceOptions.From(result);
             using var server = ServerClient.For(options);
             var state = server is null
                 ? await LoadAsync(options, id, happened, known, evidence, cancellationToken)

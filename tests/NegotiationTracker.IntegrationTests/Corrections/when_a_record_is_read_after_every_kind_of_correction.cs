@@ -304,3 +304,35 @@ public sealed class when_a_record_is_read_after_every_kind_of_correction(Correct
         (await StatementRowAsync("moved")).Stance.ShouldBe(Stance.Opposes);
     }
 }
+
+public sealed class when_a_brief_leaves_contested_statements_out(CorrectedTalksFixture fixture) : IClassFixture<CorrectedTalksFixture>
+{
+    private async Task<NegotiationReport> BriefAsync(EvidenceFilter evidence)
+    {
+        await using var session = fixture.Ledger.Store.QuerySession();
+        return (await NegotiationReport.LoadAsync(session, CorrectedTalksFixture.Negotiation, DateTimeOffset.UtcNow, evidence)).ShouldNotBeNull();
+    }
+
+    [Fact]
+    public async Task the_positions_matrix_shows_the_stance_of_the_latest_uncontested_statement()
+    {
+        var report = await BriefAsync(new EvidenceFilter(ExcludeContested: true));
+
+        var position = report.Positions.Single(i => i.IssueId == "withdrawal").Parties.Single(p => p.PartyId == "doha-taliban");
+        (position.Stance, position.LatestStatementId, position.Contested).ShouldBe((Stance.Supports, "early", false));
+    }
+
+    [Fact]
+    public async Task the_brief_says_what_its_positions_leave_out()
+    {
+        var report = await BriefAsync(new EvidenceFilter(ExcludeContested: true, MinCredibility: 3));
+
+        HtmlReport.Render(report).ShouldContain("Positions leave out statements their speakers denied and statements graded less credible than 3.");
+    }
+
+    [Fact]
+    public async Task a_brief_on_every_statement_says_nothing_of_the_kind()
+    {
+        MarkdownReport.Render(await BriefAsync(EvidenceFilter.All)).ShouldNotContain("Positions leave out");
+    }
+}

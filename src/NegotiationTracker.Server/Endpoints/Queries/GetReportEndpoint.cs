@@ -22,16 +22,18 @@ public static class GetReportEndpoint
     [EndpointDescription("Accept chooses the format: application/json (the report's data, as report --format json; also for */* or no Accept), "
         + "text/markdown (the brief), text/html (one self-contained page with an SVG timeline chart) or text/csv (one table: table=statements "
         + "(default), positions, proposals, agreements or timeline, as the CLI's statements.csv and so on); q-values are honoured. 406 when none "
-        + "of these is acceptable. latest (default 10, 0 to 1000): how many of the latest statements the brief quotes. Drawn from the read "
+        + "of these is acceptable. latest (default 10, 0 to 1000): how many of the latest statements the brief quotes. "
+        + "excludeContested=true and minCredibility=N (1–6) leave statements denied by their speaker, or graded less credible than N, out of the positions. Drawn from the read "
         + "models as they stand; the async ones (positions, proposals, agreements, timeline) can lag the latest events by a moment.")]
     [ProducesResponseType<string>(StatusCodes.Status200OK, ReportFormats.Json, ReportFormats.Markdown, ReportFormats.Html, ReportFormats.Csv)]
     [ProducesResponseType<HttpValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status406NotAcceptable, "application/problem+json")]
-    public static async Task<IResult> Get(string id, int? latest, string? table, HttpContext context, IQuerySession session, TimeProvider clock,
-        CancellationToken cancellationToken)
+    public static async Task<IResult> Get(string id, int? latest, string? table, bool? excludeContested, int? minCredibility, HttpContext context,
+        IQuerySession session, TimeProvider clock, CancellationToken cancellationToken)
     {
         var query = new QueryValues();
+        var evidence = query.Evidence(excludeContested, minCredibility);
         var quoted = query.Number(nameof(latest), latest, NegotiationReport.DefaultLatestStatements, 0, MaxLatest);
         var csvTable = QueryValues.Filter(table) ?? CsvReport.Tables[0];
         if (!CsvReport.Tables.Contains(csvTable))
@@ -57,7 +59,7 @@ public static class GetReportEndpoint
                 statusCode: StatusCodes.Status406NotAcceptable);
         }
 
-        if (await NegotiationReport.LoadAsync(session, id, clock.GetUtcNow(), cancellationToken) is not { } report)
+        if (await NegotiationReport.LoadAsync(session, id, clock.GetUtcNow(), evidence, cancellationToken) is not { } report)
         {
             return Problems.NegotiationNotFound(id);
         }
