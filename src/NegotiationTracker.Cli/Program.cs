@@ -25,4 +25,18 @@ var root = new RootCommand("negotiation: an event-sourced ledger of policy negot
     KeysCommand.Create(),
 };
 
-return await root.Parse(args).InvokeAsync();
+var parsed = root.Parse(args);
+
+// A usage mistake is exit 2, as the README promises, told in plain lines: every problem the parser found, then where help is.
+if (parsed.Errors.Count > 0)
+{
+    foreach (var error in parsed.Errors)
+    {
+        Console.Error.WriteLine(error.Message);
+    }
+
+    Console.Error.WriteLine($"Run '{string.Join(' ', parsed.CommandResult.Command.Name == root.Name ? "negotiation" : $"negotiation {parsed.CommandResult.Command.Name}")} --help' for usage.");
+    return Terminal.Rejected;
+}
+
+return await parsed.InvokeAsync();

@@ -38,6 +38,8 @@ public static class Csv
             status = s.Status,
             denied = s.Denied,
             credibility = s.Credibility,
+            duplicateOf = s.DuplicateOf,
+            sourceReliability = s.SourceReliability?.ToString(),
         }));
 
     /// <summary>A negotiation's timeline or a party's dossier: every field of an entry, the sort keys included.</summary>
@@ -59,6 +61,10 @@ public static class Csv
             partyIds = List(e.PartyIds),
             subject = e.Subject,
             sourceId = e.SourceId,
+            status = e.Status,
+            contested = e.Contested,
+            credibility = e.Credibility,
+            duplicateOf = e.DuplicateOf,
             streamKey = e.StreamKey,
             version = e.Version,
             recordedAt = Instant(e.RecordedAt),
