@@ -111,6 +111,10 @@ public sealed class when_hostile_requests_are_sent(HostileServerFixture server, 
             }
 
             request.Content = new ByteArrayContent(bytes);
+
+            // A body over the server's limit is refused from its length alone; asking first (100-continue) lets the 413 arrive
+            // before the upload, as a careful client would, instead of racing the server's close of the connection.
+            request.Headers.ExpectContinue = bytes.Length > NegotiationServer.MaxRequestBytes ? true : null;
             if (c.ContentType is not null)
             {
                 request.Content.Headers.TryAddWithoutValidation("Content-Type", c.ContentType);
@@ -132,6 +136,14 @@ public sealed class when_hostile_requests_are_sent(HostileServerFixture server, 
         catch (OperationCanceledException)
         {
             throw new ShouldAssertException($"{c}: no answer within {Bound}");
+        }
+        catch (HttpRequestException e) when (e.InnerException is IOException && c.Kind == "oversized")
+        {
+            // The server may close the connection on an oversized upload once it has answered 413 (RFC 9110 allows it); what
+            // matters is that nothing was appended.
+            (await StoredEvents.CountAsync(server.ConnectionString) - before).ShouldBe(0, $"{c}: the connection closed, yet something was appended");
+            tally.AddOrUpdate($"{c.Kind} closed", 1, (_, n) => n + 1);
+            return;
         }
 
         var body = await response.Content.ReadAsStringAsync();
