@@ -13,7 +13,7 @@ public sealed class when_the_imported_seed_is_exported_as_json(ReportFixture fix
         using var json = JsonDocument.Parse(JsonReport.Render(fixture.Report));
 
         json.RootElement.EnumerateObject().Select(p => p.Name).ShouldBe(
-            ["negotiation", "positions", "proposals", "agreements", "latestStatements", "statements", "timeline", "sources", "generatedAt"]);
+            ["negotiation", "positions", "proposals", "agreements", "latestStatements", "statements", "timeline", "sources", "evidence", "generatedAt"]);
     }
 
     [Fact]
