@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using CsvHelper;
+using CsvHelper.Configuration;
 using NegotiationTracker.Domain.Common;
 using NegotiationTracker.Projections.Replay;
 using NegotiationTracker.Projections.Statements;
@@ -15,6 +16,19 @@ namespace NegotiationTracker.Reports;
 /// </summary>
 public static class Csv
 {
+    /// <summary>
+    /// A cell that starts with = + - @ TAB or CR is prefixed with ' (OWASP's advice on CSV injection), so a spreadsheet shows
+    /// a statement's text or a party's name as text rather than run it as a formula. CsvHelper applies this to every cell,
+    /// numbers included; no numeric column here can be negative (sequences, versions and counts start at 0 or 1,
+    /// credibility is 1–6), so no number is ever altered.
+    /// </summary>
+    private static readonly CsvConfiguration Configuration = new(CultureInfo.InvariantCulture)
+    {
+        InjectionOptions = InjectionOptions.Escape,
+        InjectionCharacters = ['=', '+', '-', '@', '\t', '\r'],
+        InjectionEscapeCharacter = '\'',
+    };
+
     public static void Statements(TextWriter writer, IEnumerable<StatementView> statements) =>
         Write(writer, statements.Select(s => new
         {
@@ -90,7 +104,7 @@ public static class Csv
     /// <summary>Rows under a header; the header is written even when there are no rows, so every file says what its columns are.</summary>
     public static void Write<T>(TextWriter writer, IEnumerable<T> rows)
     {
-        using var csv = new CsvWriter(writer, CultureInfo.InvariantCulture, leaveOpen: true);
+        using var csv = new CsvWriter(writer, Configuration, leaveOpen: true);
         csv.WriteHeader<T>();
         csv.NextRecord();
         csv.WriteRecords(rows);
