@@ -32,7 +32,13 @@ public static class SeedFileReader
     private static readonly string[] EventKinds =
         ["statement", "proposal", "answer", "agreement", "signature", "status", "join", "report", "retraction", "denial", "clarification", "correction", "amendment", "void", "duplicate", "grade"];
 
-    public static SeedFile Read(string path)
+    public static SeedFile Read(string path) => Parse(path, ReadBytes(path));
+
+    /// <summary>
+    /// A seed file's bytes, at most <see cref="MaxFileBytes"/>, from a regular file, a FIFO, a device or /dev/stdin alike
+    /// (see <see cref="SeedFileBytes"/>); read once, so a FIFO's contents can be both checked and sent on.
+    /// </summary>
+    public static byte[] ReadBytes(string path)
     {
         var info = new FileInfo(path);
         if (!info.Exists)
@@ -40,12 +46,13 @@ public static class SeedFileReader
             throw new SeedFileRejected([new SeedError(path, 0, "file not found")]);
         }
 
+        // A regular file says its size: refuse a large one without reading it. Anything else is read up to the limit.
         if (info.Length > MaxFileBytes)
         {
-            throw new SeedFileRejected([new SeedError(path, 0, $"the file is {info.Length:N0} bytes; the limit is {MaxFileBytes:N0}")]);
+            throw new SeedFileRejected([new SeedError(path, 0, $"the file is {info.Length:N0} bytes; the limit is {SeedFileBytes.Limit(MaxFileBytes)}")]);
         }
 
-        return Parse(path, File.ReadAllBytes(path));
+        return SeedFileBytes.Read(path, MaxFileBytes);
     }
 
     /// <summary>Reads a file's bytes, which must be UTF-8 (a byte-order mark is allowed and dropped).</summary>

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Text;
 using Marten;
 using Marten.Events;
 using Microsoft.Extensions.DependencyInjection;
@@ -28,12 +29,15 @@ public static class ImportCommand
 
     /// <summary>
     /// The server decides the file against its store and records it as appended by the key's holder. The file is read and
-    /// checked here first, as on the database path, so a malformed file is refused with the same lines before it is sent.
+    /// checked here first, as on the database path, so a malformed file is refused with the same lines before it is sent;
+    /// it is read once, as a FIFO cannot be read twice.
     /// </summary>
     private static async Task<ImportResult> ThroughServerAsync(ServerClient server, string path, CancellationToken cancellationToken)
     {
-        SeedFileReader.Read(path);
-        return await server.ImportAsync(path, await File.ReadAllTextAsync(path, cancellationToken), cancellationToken);
+        var bytes = SeedFileReader.ReadBytes(path);
+        SeedFileReader.Parse(path, bytes);
+        using var text = new StreamReader(new MemoryStream(bytes), Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+        return await server.ImportAsync(path, await text.ReadToEndAsync(cancellationToken), cancellationToken);
     }
 
     public static async Task<ImportResult> RunAsync(GlobalOptions options, string path, CancellationToken cancellationToken)
