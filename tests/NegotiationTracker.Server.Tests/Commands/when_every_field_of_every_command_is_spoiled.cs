@@ -132,10 +132,10 @@ public sealed class when_every_field_of_every_command_is_spoiled(StatementsServe
     }
 
     [Theory]
-    [InlineData("/api/negotiations/" + Id + "%00")]
-    [InlineData("/api/negotiations/%00/statements")]
-    [InlineData("/api/negotiations/" + Id + "/parties/%00")]
-    public async Task a_nul_in_the_path_is_refused_by_kestrel_before_the_app_sees_it(string target)
+    [InlineData("GET", "/api/negotiations/" + Id + "%00")]
+    [InlineData("POST", "/api/negotiations/%00/statements")]
+    [InlineData("POST", "/api/negotiations/" + Id + "/parties/%00")]
+    public async Task a_nul_in_the_path_is_refused_by_kestrel_before_the_app_sees_it(string method, string target)
     {
         // Kestrel refuses a request target that decodes to U+0000 while parsing it, and answers an empty 400 itself: no
         // middleware, exception handler or status-code page runs, so it cannot be a problem+json like every other refusal
@@ -145,7 +145,7 @@ public sealed class when_every_field_of_every_command_is_spoiled(StatementsServe
         using var tcp = new System.Net.Sockets.TcpClient();
         await tcp.ConnectAsync(uri.Host, uri.Port);
         await using var stream = tcp.GetStream();
-        var request = $"POST {target} HTTP/1.1\r\nHost: {uri.Authority}\r\nX-Api-Key: {server.AdminKey}\r\nContent-Type: application/json\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{{}}";
+        var request = $"{method} {target} HTTP/1.1\r\nHost: {uri.Authority}\r\nX-Api-Key: {server.AdminKey}\r\nContent-Type: application/json\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{{}}";
         await stream.WriteAsync(System.Text.Encoding.ASCII.GetBytes(request));
         using var reader = new StreamReader(stream);
         var response = await reader.ReadToEndAsync();
