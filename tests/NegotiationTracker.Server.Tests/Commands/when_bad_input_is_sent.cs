@@ -23,7 +23,7 @@ public sealed class when_bad_input_is_sent(TalksServerFixture server) : IClassFi
         // name, path, body, status, field the problem names
         { "malformed JSON", Statements, "{\"statementId\": \"s-bad\", ", 400, "body" },
         { "not an object", Statements, "[1, 2, 3]", 400, "body" },
-        { "missing field", Statements, """{"statementId":"s-bad","partyId":"upstream","kind":"position","issueIds":["dam"],"attribution":"quote","said":"2024-02-01"}""", 400, "body" },
+        { "missing field", Statements, """{"statementId":"s-bad","partyId":"upstream","kind":"position","issueIds":["dam"],"attribution":"quote","said":"2024-02-01"}""", 400, "text" },
         { "null where required", Statements, Statement(text: "null"), 400, "text" },
         { "text over 20,000 characters", Statements, Statement(text: $"\"{new string('a', 20_001)}\""), 400, "text" },
         { "unknown enum value", Statements, Statement(kind: "\"speech\""), 400, "kind" },
@@ -32,7 +32,7 @@ public sealed class when_bad_input_is_sent(TalksServerFixture server) : IClassFi
         { "date in the future", Statements, Statement(said: "\"2999-01-01\""), 400, "said" },
         { "control character", Statements, Statement(text: "\"fill\\u0000the dam\""), 400, "text" },
         { "bidirectional override", Statements, Statement(text: "\"fill \\u202Ethe dam\""), 400, "text" },
-        { "id not a slug", Statements, Statement(statementId: "S 1; DROP TABLE"), 400, "statement id" },
+        { "id not a slug", Statements, Statement(statementId: "S 1; DROP TABLE"), 400, "statementId" },
         { "path id not a slug", "/api/negotiations/Not_A_Slug/statements", Statement(), 400, "negotiationId" },
         { "path and body disagree", Statements, Statement(extra: ",\"negotiationId\":\"other-talks\""), 400, "negotiationId" },
         { "unknown field", Statements, Statement(extra: ",\"mood\":\"tense\""), 400, "mood" },
