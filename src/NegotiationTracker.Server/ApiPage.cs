@@ -12,7 +12,8 @@ internal static class ApiPage
 {
     public static void MapApiPage(this WebApplication app) => app.MapScalarApiReference((options, context) =>
     {
-        var nonce = Convert.ToBase64String(RandomNumberGenerator.GetBytes(16));
+        // Hex, not base64: the page writes the nonce into attributes, where a '+' comes out HTML-encoded.
+        var nonce = Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
         options.WithNonce(nonce);
         // Scalar's default fonts come from its CDN; the page must work offline, as the web view does.
         options.DisableDefaultFonts();
