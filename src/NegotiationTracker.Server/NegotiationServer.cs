@@ -11,12 +11,12 @@ using NegotiationTracker.Infrastructure.Access;
 using NegotiationTracker.Server.Access;
 using NegotiationTracker.Server.Endpoints;
 using NegotiationTracker.Server.Endpoints.Commands;
-using Scalar.AspNetCore;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.OpenApi;
 using NegotiationTracker.Grains;
 using NegotiationTracker.Infrastructure.EventStore;
 using Wolverine;
@@ -97,12 +97,20 @@ public static class NegotiationServer
         {
             options.AddDocumentTransformer<ApiKeyDocumentation>();
             options.AddOperationTransformer<CommandBodyDocumentation>();
+            // The package names the request's own scheme and Host as the server, so a forged Host would become the
+            // address the API page sends keys to. Relative to the document instead: the server that served it.
+            options.AddDocumentTransformer((document, _, _) =>
+            {
+                document.Servers = [new OpenApiServer { Url = "/" }];
+                return Task.CompletedTask;
+            });
         });
         builder.Services.ConfigureHttpJsonOptions(o => Json(o.SerializerOptions));
 
         configure?.Invoke(builder);
 
         var app = builder.Build();
+        app.UseSecurityHeaders();
         app.UseExceptionHandler(new ExceptionHandlerOptions
         {
             // A body cut short, too large or not JSON is the caller's mistake (4xx), not the server's.
@@ -128,7 +136,7 @@ public static class NegotiationServer
             options.ConfigureEndpoints(CommandResponses.Apply);
         });
         app.MapOpenApi();
-        app.MapScalarApiReference();
+        app.MapApiPage();
         return app;
     }
 

@@ -13,13 +13,6 @@ internal static class Pages
 {
     public const string ContentType = "text/html; charset=utf-8";
 
-    /// <summary>
-    /// Nothing but the page itself and its inline styles may load, and forms post back here. Ledger text is encoded
-    /// already; the policy is the second line of defence should a renderer ever miss a piece, and it keeps the page from
-    /// fetching anything, as the view must work offline.
-    /// </summary>
-    private const string ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
-
     public const string Navigation = "<nav class=\"site\"><a href=\"/\">← All negotiations</a></nav>\n";
 
     public static IResult Ok(string html) => new Page(html, StatusCodes.Status200OK);
@@ -74,7 +67,8 @@ internal static class Pages
     {
         public Task ExecuteAsync(HttpContext httpContext)
         {
-            httpContext.Response.Headers.ContentSecurityPolicy = ContentSecurityPolicy;
+            // Set here as well as by the middleware's default: a page's policy should not depend on the pipeline it runs in.
+            httpContext.Response.Headers.ContentSecurityPolicy = SecurityHeaders.HtmlPolicy;
             return Results.Content(html, ContentType, statusCode: statusCode).ExecuteAsync(httpContext);
         }
     }

@@ -47,4 +47,19 @@ public sealed class when_the_api_document_is_read(ServerFixture server) : IClass
         page.ShouldContain("scalar.js");
         (await server.Anonymous().GetAsync("/scalar/scalar.js")).StatusCode.ShouldBe(HttpStatusCode.OK);
     }
+
+    [Fact]
+    public async Task its_servers_never_name_the_host_the_request_claimed()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/openapi/v1.json");
+        // The API page sends keyed requests to the document's server: a forged Host must not become that server.
+        request.Headers.Host = "evil.example:666";
+        using var response = await server.Anonymous().SendAsync(request);
+        var text = await response.Content.ReadAsStringAsync();
+        response.StatusCode.ShouldBe(HttpStatusCode.OK, text);
+        var (document, _) = await OpenApiDocument.LoadAsync(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(text)), "json");
+
+        text.ShouldNotContain("evil.example");
+        document!.Servers!.Select(s => s.Url).ShouldBe(["/"]);
+    }
 }

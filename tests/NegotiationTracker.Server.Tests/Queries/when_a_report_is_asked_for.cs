@@ -103,6 +103,14 @@ public sealed class when_a_report_is_asked_for(SeededLedgerFixture ledger) : ICl
     }
 
     [Fact]
+    public async Task the_html_brief_cannot_be_framed_by_another_page()
+    {
+        using var response = await ledger.GetAsync(Url, "text/html");
+
+        response.Headers.GetValues("Content-Security-Policy").Single().ShouldBe("default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'none'");
+    }
+
+    [Fact]
     public async Task latest_sets_how_many_statements_the_brief_quotes()
     {
         var body = await ledger.GetOkAsync($"{Url}?latest=2", "application/json");

@@ -71,7 +71,7 @@ public static class GetReportEndpoint
             case ReportFormats.Html:
                 // Statement texts come from whoever posts a seed file. The renderer escapes them; should one ever slip through,
                 // the page (inline styles and SVG, no scripts, nothing fetched) still runs nothing under the API's origin.
-                context.Response.Headers.ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
+                context.Response.Headers.ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'none'";
                 return Results.Text(HtmlReport.Render(report, quoted), format, Encoding.UTF8);
             case ReportFormats.Csv:
             {
