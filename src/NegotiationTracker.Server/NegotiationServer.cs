@@ -80,6 +80,14 @@ public static class NegotiationServer
         builder.Services.AddAuthentication(ApiKeyAuthentication.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthentication>(ApiKeyAuthentication.SchemeName, null);
         builder.Services.AddAuthorization(options => Roles.AddPolicies(options, settings.AnonymousReads));
+        // Tokens for the web view's own forms (sign-out); checked by CrossSiteRequests, not per endpoint.
+        builder.Services.AddAntiforgery(options =>
+        {
+            options.Cookie.Name = "negotiation-antiforgery";
+            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            // SecurityHeaders sends DENY on every response already.
+            options.SuppressXFrameOptionsHeader = true;
+        });
 
         // Free silo and gateway ports, so a server can run beside CLI commands (each starts its own silo) on one machine.
         builder.UseOrleans(silo => silo.UseLocalhostClustering(siloPort: FreePort(), gatewayPort: FreePort()));
@@ -125,6 +133,8 @@ public static class NegotiationServer
         });
         app.UseStatusCodePages();
         app.UseAuthentication();
+        // Before authorization: a forged request is refused whatever its role would allow.
+        app.UseCrossSiteRequestChecks();
         app.UseAuthorization();
         app.RefuseNulInAddress();
         app.MapWolverineEndpoints(options =>

@@ -45,7 +45,50 @@ public static class ApiKeys
 
         var revoked = key with { RevokedAt = now, RevokedBy = revokedBy };
         session.Update(revoked);
+        // Authentication refuses a revoked key's sessions anyway; deleting them keeps no dead sign-ins on record.
+        session.DeleteWhere<BrowserSession>(s => s.KeyId == id);
         await session.SaveChangesAsync(cancellationToken);
         return revoked;
+    }
+
+    /// <summary>Opens a web-view session for a key that has just authenticated; returns the token for the cookie.</summary>
+    /// <remarks>Expired sessions are deleted here too, so sign-ins that were never ended do not pile up.</remarks>
+    public static async Task<(BrowserSession Session, string Token)> SignInAsync(IDocumentSession session, ApiKey key, DateTimeOffset now, TimeSpan lifetime,
+        CancellationToken cancellationToken)
+    {
+        var (opened, token) = BrowserSession.Open(key.Id, now, lifetime);
+        session.DeleteWhere<BrowserSession>(s => s.ExpiresAt <= now);
+        session.Insert(opened);
+        await session.SaveChangesAsync(cancellationToken);
+        return (opened, token);
+    }
+
+    /// <summary>
+    /// The key behind a session cookie's token, if the session exists and is live and its key is not revoked: the key's
+    /// revocation is checked on every request, as it is for a key presented in a header.
+    /// </summary>
+    public static async Task<(BrowserSession Session, ApiKey Key)?> ResolveSessionAsync(IQuerySession session, string? token, DateTimeOffset now,
+        CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrEmpty(token) || token.Length > 100)
+        {
+            return null;
+        }
+
+        var opened = await session.LoadAsync<BrowserSession>(BrowserSession.IdOf(token), cancellationToken);
+        if (opened is null || !opened.IsLive(now))
+        {
+            return null;
+        }
+
+        var key = await session.LoadAsync<ApiKey>(opened.KeyId, cancellationToken);
+        return key is { RevokedAt: null } ? (opened, key) : null;
+    }
+
+    /// <summary>Ends the session a cookie's token names (sign-out); nothing happens when there is none.</summary>
+    public static async Task SignOutAsync(IDocumentSession session, string token, CancellationToken cancellationToken)
+    {
+        session.Delete<BrowserSession>(BrowserSession.IdOf(token));
+        await session.SaveChangesAsync(cancellationToken);
     }
 }

@@ -105,6 +105,8 @@ public static class NegotiationStore
 
         // Who may use the server; not part of the ledger (keys are revoked, not appended to), but kept beside it.
         options.Schema.For<ApiKey>();
+        // Found by key when the key is revoked, so its sessions end with it.
+        options.Schema.For<BrowserSession>().Index(x => x.KeyId);
     }
 
     /// <summary>Stored event names are a contract with every database already written: pinned here, never derived from class names.</summary>

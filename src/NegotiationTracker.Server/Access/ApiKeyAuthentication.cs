@@ -11,32 +11,50 @@ namespace NegotiationTracker.Server.Access;
 
 /// <summary>
 /// Authenticates a request by the API key it presents: the <c>X-Api-Key</c> header, <c>Authorization: Bearer</c>, or (for
-/// the web view in a browser) the cookie the sign-in page sets. The key's name becomes the user, and so the <c>recordedBy</c>
-/// of every event the request appends; its role becomes the role claims it is allowed (each role includes those below it).
+/// the web view in a browser) the session cookie the sign-in page sets, which names a stored session and through it a key.
+/// The key's name becomes the user, and so the <c>recordedBy</c> of every event the request appends; its role becomes the
+/// role claims it is allowed (each role includes those below it). A request authenticated by the cookie carries the
+/// <see cref="SessionClaim"/>, which <see cref="CrossSiteRequests"/> reads.
 /// </summary>
-public sealed class ApiKeyAuthentication(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, IQuerySession session)
+public sealed class ApiKeyAuthentication(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, IQuerySession session,
+        TimeProvider clock)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "ApiKey";
     public const string Header = "X-Api-Key";
-    public const string Cookie = "negotiation-key";
+    /// <summary>The web view's session cookie: a random token naming a stored session, never the key.</summary>
+    public const string Cookie = "negotiation-session";
     public const string KeyIdClaim = "key-id";
+    public const string SessionClaim = "session";
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         var presented = Presented(Request);
-        if (presented is null)
+        if (presented is not null)
+        {
+            var key = await ApiKeys.AuthenticateAsync(session, presented, Context.RequestAborted);
+            return key is null ? AuthenticateResult.Fail("the API key is unknown or revoked") : Success(key, sessionId: null);
+        }
+
+        if (!Request.Cookies.TryGetValue(Cookie, out var token))
         {
             return AuthenticateResult.NoResult();
         }
 
-        var key = await ApiKeys.AuthenticateAsync(session, presented, Context.RequestAborted);
-        if (key is null)
+        var signedIn = await ApiKeys.ResolveSessionAsync(session, token, clock.GetUtcNow(), Context.RequestAborted);
+        return signedIn is { } live
+            ? Success(live.Key, live.Session.Id)
+            : AuthenticateResult.Fail("the sign-in has expired or ended, or its key was revoked");
+    }
+
+    private static AuthenticateResult Success(ApiKey key, string? sessionId)
+    {
+        var claims = new List<Claim> { new(ClaimTypes.Name, key.Name), new(KeyIdClaim, key.Id) };
+        if (sessionId is not null)
         {
-            return AuthenticateResult.Fail("the API key is unknown or revoked");
+            claims.Add(new Claim(SessionClaim, sessionId));
         }
 
-        var claims = new List<Claim> { new(ClaimTypes.Name, key.Name), new(KeyIdClaim, key.Id) };
         claims.AddRange(Enum.GetValues<ApiRole>().Where(role => role <= key.Role).Select(role => new Claim(ClaimTypes.Role, Roles.Name(role))));
         var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName));
         return AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
@@ -54,9 +72,9 @@ public sealed class ApiKeyAuthentication(IOptionsMonitor<AuthenticationSchemeOpt
         Response.StatusCode = StatusCodes.Status401Unauthorized;
         Response.Headers.WWWAuthenticate = $"{SchemeName} header=\"{Header}\"";
         await Results.Problem(title: "Unauthorized",
-                detail: Presented(Request) is null
-                    ? $"send an API key in the {Header} header (create one with: negotiation keys create --role reader --name NAME)"
-                    : "the API key is unknown or revoked",
+                detail: Presented(Request) is not null ? "the API key is unknown or revoked"
+                    : Request.Cookies.ContainsKey(Cookie) ? "the sign-in has expired or ended, or its key was revoked: sign in again"
+                    : $"send an API key in the {Header} header (create one with: negotiation keys create --role reader --name NAME)",
                 statusCode: StatusCodes.Status401Unauthorized)
             .ExecuteAsync(Context);
     }
@@ -69,7 +87,8 @@ public sealed class ApiKeyAuthentication(IOptionsMonitor<AuthenticationSchemeOpt
             .ExecuteAsync(Context);
     }
 
-    private static string? Presented(HttpRequest request)
+    /// <summary>The key a request sends in a header, if any; a header wins over the cookie.</summary>
+    public static string? Presented(HttpRequest request)
     {
         if (request.Headers.TryGetValue(Header, out var header) && !string.IsNullOrWhiteSpace(header))
         {
@@ -82,7 +101,7 @@ public sealed class ApiKeyAuthentication(IOptionsMonitor<AuthenticationSchemeOpt
             return authorization["Bearer ".Length..].Trim();
         }
 
-        return request.Cookies.TryGetValue(Cookie, out var cookie) ? cookie : null;
+        return null;
     }
 
     private static bool WantsPage(HttpRequest request) =>

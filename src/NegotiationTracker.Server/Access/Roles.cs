@@ -8,8 +8,8 @@ namespace NegotiationTracker.Server.Access;
 
 /// <summary>
 /// Who may call what, decided by route and method for every Wolverine endpoint, so a new endpoint cannot be left open by
-/// forgetting an attribute: reads need a reader, anything else a recorder, key management an admin. Health checks and the
-/// sign-in page are open; reads are opened to anonymous callers only when the server is started with that setting.
+/// forgetting an attribute: reads need a reader, anything else a recorder, key management an admin. Health checks, sign-in and
+/// sign-out are open; reads are opened to anonymous callers only when the server is started with that setting.
 /// </summary>
 public static class Roles
 {
@@ -39,7 +39,9 @@ public static class Roles
     public static void Apply(HttpChain chain)
     {
         var route = chain.RoutePattern?.RawText ?? "";
-        if (route.StartsWith("/health", StringComparison.Ordinal) || route.StartsWith("/sign-in", StringComparison.Ordinal))
+        if (route.StartsWith("/health", StringComparison.Ordinal) || route.StartsWith("/sign-in", StringComparison.Ordinal)
+            // Ending a sign-in needs no role; a signed-in request still passes the cross-site checks first.
+            || route.StartsWith("/sign-out", StringComparison.Ordinal))
         {
             return;
         }

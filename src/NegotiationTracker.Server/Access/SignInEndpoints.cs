@@ -1,5 +1,6 @@
 using System.Net;
 using Marten;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using NegotiationTracker.Infrastructure.Access;
@@ -8,8 +9,9 @@ using Wolverine.Http;
 namespace NegotiationTracker.Server.Access;
 
 /// <summary>
-/// Sign-in for people using the web view in a browser: they paste their API key once and the server keeps it in an
-/// HttpOnly, SameSite=Strict cookie, which the key handler accepts like the header (and no other site can make the browser send).
+/// Sign-in for people using the web view in a browser: they paste their API key once and the server opens a session
+/// (<see cref="BrowserSession"/>) whose random token goes into an HttpOnly, SameSite=Strict cookie; the key itself never
+/// leaves the form. The session ends at its expiry, at sign-out, or when its key is revoked.
 /// </summary>
 public static class SignInEndpoints
 {
@@ -20,9 +22,10 @@ public static class SignInEndpoints
 
     [WolverinePost("/sign-in")]
     [Tags("Web view"), EndpointSummary("Sign in to the web view with an API key (form field `key`)")]
-    [ProducesResponseType(StatusCodes.Status303SeeOther)]
+    [ProducesResponseType(StatusCodes.Status302Found)]
     [ProducesResponseType<string>(StatusCodes.Status401Unauthorized, "text/html")]
-    public static async Task<IResult> Post(HttpRequest request, IQuerySession session, CancellationToken cancellationToken)
+    public static async Task<IResult> Post(HttpRequest request, IDocumentSession session, TimeProvider clock, ServerSettings settings,
+        CancellationToken cancellationToken)
     {
         var form = request.HasFormContentType ? await request.ReadFormAsync(cancellationToken) : null;
         var presented = form?["key"].ToString();
@@ -33,25 +36,60 @@ public static class SignInEndpoints
             return Page(returnUrl, "That key is unknown or revoked.", StatusCodes.Status401Unauthorized);
         }
 
-        request.HttpContext.Response.Cookies.Append(ApiKeyAuthentication.Cookie, presented!, new CookieOptions
-        {
-            HttpOnly = true,
-            SameSite = SameSiteMode.Strict,
-            Secure = request.IsHttps,
-            IsEssential = true,
-            Path = "/",
-        });
+        var lifetime = settings.SignInLasts;
+        var (_, token) = await ApiKeys.SignInAsync(session, key, clock.GetUtcNow(), lifetime, cancellationToken);
+        request.HttpContext.Response.Cookies.Append(ApiKeyAuthentication.Cookie, token, SessionCookie(request, lifetime));
         return Results.Redirect(LocalOnly(returnUrl), permanent: false, preserveMethod: false);
     }
 
-    [WolverinePost("/sign-in/out")]
-    [Tags("Web view"), EndpointSummary("Sign out of the web view")]
-    [ProducesResponseType(StatusCodes.Status303SeeOther)]
-    public static IResult SignOut(HttpResponse response)
+    /// <summary>A page with the one button that signs out, carrying the antiforgery token the sign-out needs.</summary>
+    [WolverineGet("/sign-out")]
+    [Tags("Web view"), EndpointSummary("The sign-out page of the web view")]
+    [ProducesResponseType<string>(StatusCodes.Status200OK, "text/html")]
+    public static IResult SignOutPage(HttpContext http, IAntiforgery antiforgery)
     {
-        response.Cookies.Delete(ApiKeyAuthentication.Cookie, new CookieOptions { Path = "/" });
+        var tokens = antiforgery.GetAndStoreTokens(http);
+        return Results.Content($$"""
+            <!doctype html>
+            <html lang="en"><head><meta charset="utf-8"><title>Sign out · NegotiationTracker</title>
+            <meta name="viewport" content="width=device-width, initial-scale=1">
+            <style>body{font:16px/1.5 system-ui,sans-serif;max-width:32rem;margin:4rem auto;padding:0 1rem}button{font:inherit;padding:.4rem 1rem}</style></head>
+            <body><h1>Sign out</h1>
+            <form method="post" action="/sign-out">
+            <input type="hidden" name="{{WebUtility.HtmlEncode(tokens.FormFieldName)}}" value="{{WebUtility.HtmlEncode(tokens.RequestToken)}}">
+            <button type="submit">Sign out</button></form>
+            <p><a href="/">Back to the negotiations</a></p></body></html>
+            """, "text/html; charset=utf-8");
+    }
+
+    /// <summary>
+    /// Ends the session the cookie names and clears the cookie. A signed-in request reaches here only with this server's
+    /// antiforgery token and a same-origin request (<see cref="CrossSiteRequests"/>), so no other page can sign anyone out.
+    /// </summary>
+    [WolverinePost("/sign-out")]
+    [Tags("Web view"), EndpointSummary("Sign out of the web view: ends the session")]
+    [ProducesResponseType(StatusCodes.Status302Found)]
+    public static async Task<IResult> SignOut(HttpRequest request, IDocumentSession session, CancellationToken cancellationToken)
+    {
+        if (request.Cookies.TryGetValue(ApiKeyAuthentication.Cookie, out var token) && !string.IsNullOrEmpty(token))
+        {
+            await ApiKeys.SignOutAsync(session, token, cancellationToken);
+        }
+
+        request.HttpContext.Response.Cookies.Delete(ApiKeyAuthentication.Cookie, SessionCookie(request, lifetime: null));
         return Results.Redirect("/sign-in");
     }
+
+    /// <summary>HttpOnly (no script reads it), SameSite=Strict (no other site's page makes the browser send it), Secure over HTTPS, gone with the session.</summary>
+    private static CookieOptions SessionCookie(HttpRequest request, TimeSpan? lifetime) => new()
+    {
+        HttpOnly = true,
+        SameSite = SameSiteMode.Strict,
+        Secure = request.IsHttps,
+        IsEssential = true,
+        Path = "/",
+        MaxAge = lifetime,
+    };
 
     /// <summary>Only a path on this server: a crafted link must not bounce a signed-in person to another site.</summary>
     private static string LocalOnly(string? returnUrl) =>

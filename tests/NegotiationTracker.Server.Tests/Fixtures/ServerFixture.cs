@@ -33,10 +33,15 @@ public class ServerFixture : IAsyncLifetime
 
     protected virtual ServerSettings Settings => new();
 
+    /// <summary>Changes to the server's services before it is built, e.g. a clock the test drives.</summary>
+    protected virtual void Configure(WebApplicationBuilder builder)
+    {
+    }
+
     public virtual async Task InitializeAsync()
     {
         ConnectionString = await TestDatabase.CreateAsync();
-        app = NegotiationServer.Build([], ConnectionString, "http://127.0.0.1:0", settings: Settings);
+        app = NegotiationServer.Build([], ConnectionString, "http://127.0.0.1:0", Configure, Settings);
         await app.StartAsync();
         AdminKey = await CreateKeyAsync("Test admin", ApiRole.Admin);
         Client = Anonymous();
