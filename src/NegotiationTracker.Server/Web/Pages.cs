@@ -13,7 +13,7 @@ internal static class Pages
 {
     public const string ContentType = "text/html; charset=utf-8";
 
-    public const string Navigation = "<nav class=\"site\"><a href=\"/\">← All negotiations</a></nav>\n";
+    public const string Navigation = "<nav class=\"site\"><a href=\"/\">← All negotiations</a> · <a href=\"/sign-out\">Sign out</a></nav>\n";
 
     public static IResult Ok(string html) => new Page(html, StatusCodes.Status200OK);
 
