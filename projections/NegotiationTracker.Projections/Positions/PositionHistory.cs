@@ -28,7 +28,7 @@ public sealed class PositionHistory
             return this;
         }
 
-        var evidence = Evidence.Where(e => !(filter.ExcludeContested && e.Contested) && !(filter.MinCredibility is { } min && e.Credibility is { } grade && grade > min)).ToList();
+        var evidence = Evidence.Where(e => filter.Admits(e.Contested, e.Credibility)).ToList();
         return new PositionHistory { Id = Id, NegotiationId = NegotiationId, PartyId = PartyId, IssueId = IssueId, Evidence = evidence, Periods = PeriodsOf(evidence) };
     }
 

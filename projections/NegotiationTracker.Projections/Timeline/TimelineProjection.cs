@@ -4,6 +4,7 @@ using Marten.Events.Projections;
 using NegotiationTracker.Domain.Common;
 using NegotiationTracker.Domain.Negotiations;
 using NegotiationTracker.Domain.Parties;
+using NegotiationTracker.Projections.Negotiations;
 using NegotiationTracker.Projections.Replay;
 using Marten.Linq.MatchesSql;
 
@@ -141,7 +142,7 @@ public sealed partial class TimelineProjection : EventProjection
 
     /// <summary>
     /// A later fact about a statement: a row of its own, acted by the statement's party, about that statement. The
-    /// statement's own row is written again with its reading after this fact (<see cref="StatementReading"/>), so the
+    /// statement's own row is written again with its reading after each fact that moves its fields or standing (<see cref="StatementReading"/>), so the
     /// timeline, the dossier and the brief show an amended, retracted, denied, void or duplicate record as every other
     /// view does. The statement's events are read from the store, where an async projection finds them all.
     /// </summary>
@@ -155,6 +156,12 @@ public sealed partial class TimelineProjection : EventProjection
             entry.Subject = about.StatementId;
             more?.Invoke(entry);
         }));
+
+        // Reports and clarifications leave a statement's row as it is: only what moves its fields or standing is read again.
+        if (!Stances.Moves(about))
+        {
+            return;
+        }
 
         var events = await NegotiationEvents.OfPartyIn(operations, about.PartyId, about.NegotiationId)
             .Where(x => x.MatchesSql("d.data ->> 'statementId' = ?", about.StatementId))

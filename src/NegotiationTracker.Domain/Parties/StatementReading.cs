@@ -106,8 +106,7 @@ public sealed record Standing(bool Retracted, bool Denied, bool Voided, string? 
     /// less credible than <paramref name="minCredibility"/> (Admiralty: 1 confirmed … 6 cannot be judged). An ungraded
     /// statement is not judged less credible: it passes.
     /// </summary>
-    public bool Passes(EvidenceFilter filter) =>
-        !(filter.ExcludeContested && Contested) && !(filter.MinCredibility is { } min && Credibility is { } grade && grade > min);
+    public bool Passes(EvidenceFilter filter) => filter.Admits(Contested, Credibility);
 }
 
 /// <summary>The words of a record's status, as stored and printed.</summary>
@@ -126,4 +125,8 @@ public sealed record EvidenceFilter(bool ExcludeContested = false, int? MinCredi
     public static readonly EvidenceFilter All = new();
 
     public bool IsAll => !ExcludeContested && MinCredibility is null;
+
+    /// <summary>Whether a statement, contested or not and graded or not, counts as evidence.</summary>
+    public bool Admits(bool contested, int? credibility) =>
+        !(ExcludeContested && contested) && !(MinCredibility is { } min && credibility is { } grade && grade > min);
 }
