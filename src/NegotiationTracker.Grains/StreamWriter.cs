@@ -53,7 +53,7 @@ internal sealed class StreamWriter<TState>(IDocumentStore store, GroupCommit com
             var decision = decide(State);
             if (decision.Rejection is { } rejection)
             {
-                return new CommandResult(0, Version, rejection);
+                return new CommandResult(0, Version, rejection, decision.FailedAt);
             }
 
             if (decision.Events.Count == 0)

@@ -26,7 +26,14 @@ public static class ImportPlan
         var owners = new Dictionary<string, string>(statementOwners);
         foreach (var step in file.Steps())
         {
-            var decision = Decide(step.Command, negotiation, partyStates, now);
+            // The one entry per stream the grains use too: a party command on the party's state, a negotiation command on the
+            // negotiation's, each reading the other stream's state the same way its grain would.
+            var decision = step.Command switch
+            {
+                IPartyCommand c => c.Decide(partyStates.GetValueOrDefault(c.PartyId), c.Reads is null ? null : negotiation, now),
+                INegotiationCommand c => c.Decide(negotiation, c.Reads is { } partyId ? partyStates.GetValueOrDefault(partyId) : null, now),
+                _ => throw new ArgumentException($"{step.Command.GetType().Name} is not a command of a party or a negotiation", nameof(file)),
+            };
             if (decision.Rejection is null && step.Command is MakeStatement s && owners.TryGetValue(s.StatementId, out var owner) && owner != s.PartyId)
             {
                 decision = Rejection.Conflict($"statement id {s.StatementId} is already used in {s.NegotiationId} by {owner}");
@@ -43,13 +50,13 @@ public static class ImportPlan
                 owners[made.StatementId] = made.PartyId;
             }
 
-            foreach (var e in decision.Events)
+            if (step.Command is IPartyCommand party)
             {
-                negotiation = Negotiation.Evolve(negotiation, e);
-                if (PartyOf(step.Command) is { } partyId)
-                {
-                    partyStates[partyId] = Party.Evolve(partyStates.GetValueOrDefault(partyId), e);
-                }
+                partyStates[party.PartyId] = decision.Events.Aggregate(partyStates.GetValueOrDefault(party.PartyId), Party.Evolve);
+            }
+            else
+            {
+                negotiation = decision.Events.Aggregate(negotiation, Negotiation.Evolve);
             }
         }
 
@@ -82,59 +89,11 @@ public static class ImportPlan
         return errors.Distinct().ToList();
     }
 
+    /// <summary>The party whose stream a step writes or reads, if any.</summary>
     private static string? PartyNamed(object command) => command switch
     {
-        JoinNegotiation c => c.PartyId,
-        SignAgreement c => c.PartyId,
-        _ => PartyOf(command),
-    };
-
-    /// <summary>The party stream a command is written to, or null for the negotiation stream.</summary>
-    public static string? PartyOf(object command) => command switch
-    {
-        RegisterParty c => c.PartyId,
-        AffiliatePerson c => c.PartyId,
-        MakeStatement c => c.PartyId,
-        AnswerProposal c => c.PartyId,
-        RetractStatement c => c.PartyId,
-        DenyStatement c => c.PartyId,
-        ClarifyStatement c => c.PartyId,
-        ReportStatement c => c.PartyId,
-        CorrectReport c => c.PartyId,
-        AmendRecord c => c.PartyId,
-        VoidRecord c => c.PartyId,
-        LinkDuplicate c => c.PartyId,
-        UnlinkDuplicate c => c.PartyId,
-        GradeStatement c => c.PartyId,
+        IPartyCommand c => c.PartyId,
+        INegotiationCommand c => c.Reads,
         _ => null,
-    };
-
-    private static Decision Decide(object command, Negotiation? negotiation, Dictionary<string, Party?> parties, DateTimeOffset now) => command switch
-    {
-        RegisterParty c => PartyDecider.Decide(c, parties.GetValueOrDefault(c.PartyId)),
-        AffiliatePerson c => PartyDecider.Decide(c, parties.GetValueOrDefault(c.PartyId)),
-        MakeStatement c => PartyDecider.Decide(c, parties.GetValueOrDefault(c.PartyId), negotiation, now),
-        AnswerProposal c => PartyDecider.Decide(c, parties.GetValueOrDefault(c.PartyId), negotiation, now),
-        OpenNegotiation c => NegotiationDecider.Decide(c, negotiation, now),
-        AddIssue c => NegotiationDecider.Decide(c, negotiation),
-        RegisterSource c => NegotiationDecider.Decide(c, negotiation, now),
-        JoinNegotiation c => NegotiationDecider.Decide(c, negotiation, parties.GetValueOrDefault(c.PartyId), now),
-        ChangeStatus c => NegotiationDecider.Decide(c, negotiation, now),
-        TableProposal c => NegotiationDecider.Decide(c, negotiation, now),
-        WithdrawProposal c => NegotiationDecider.Decide(c, negotiation, now),
-        ReachAgreement c => NegotiationDecider.Decide(c, negotiation, now),
-        SignAgreement c => NegotiationDecider.Decide(c, negotiation, parties.GetValueOrDefault(c.PartyId), now),
-        GradeSource c => NegotiationDecider.Decide(c, negotiation),
-        RetractStatement c => PartyDecider.Decide(c, parties.GetValueOrDefault(c.PartyId), now),
-        DenyStatement c => PartyDecider.Decide(c, parties.GetValueOrDefault(c.PartyId), now),
-        ClarifyStatement c => PartyDecider.Decide(c, parties.GetValueOrDefault(c.PartyId), now),
-        ReportStatement c => PartyDecider.Decide(c, parties.GetValueOrDefault(c.PartyId), negotiation, now),
-        CorrectReport c => PartyDecider.Decide(c, parties.GetValueOrDefault(c.PartyId), now),
-        AmendRecord c => PartyDecider.Decide(c, parties.GetValueOrDefault(c.PartyId), negotiation, now),
-        VoidRecord c => PartyDecider.Decide(c, parties.GetValueOrDefault(c.PartyId)),
-        LinkDuplicate c => PartyDecider.Decide(c, parties.GetValueOrDefault(c.PartyId)),
-        UnlinkDuplicate c => PartyDecider.Decide(c, parties.GetValueOrDefault(c.PartyId)),
-        GradeStatement c => PartyDecider.Decide(c, parties.GetValueOrDefault(c.PartyId)),
-        _ => throw new ArgumentException($"no decider for {command.GetType().Name}", nameof(command)),
     };
 }

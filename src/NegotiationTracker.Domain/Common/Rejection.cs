@@ -14,8 +14,11 @@ public sealed record Rejection(string Code, string Message, string? Field = null
     public override string ToString() => Message;
 }
 
-/// <summary>The outcome of deciding a command: the events to append (none when it was already recorded), or a rejection.</summary>
-public sealed record Decision(IReadOnlyList<object> Events, Rejection? Rejection)
+/// <summary>
+/// The outcome of deciding a command: the events to append (none when it was already recorded), or a rejection. For several
+/// commands decided together, <see cref="FailedAt"/> is the index of the one refused.
+/// </summary>
+public sealed record Decision(IReadOnlyList<object> Events, Rejection? Rejection, int? FailedAt = null)
 {
     public static readonly Decision AlreadyRecorded = new([], null);
 
@@ -26,4 +29,27 @@ public sealed record Decision(IReadOnlyList<object> Events, Rejection? Rejection
     public static Decision Reject(Rejection rejection) => new([], rejection);
 
     public static implicit operator Decision(Rejection rejection) => Reject(rejection);
+
+    /// <summary>
+    /// Commands to one stream decided in order, each on the state the ones before it leave: all their events, or the first
+    /// refusal with the index of the command refused.
+    /// </summary>
+    public static Decision InTurn<TCommand, TState>(IReadOnlyList<TCommand> commands, TState? state, Func<TCommand, TState?, Decision> decide, Func<TState?, object, TState?> evolve)
+        where TState : class
+    {
+        var events = new List<object>();
+        for (var i = 0; i < commands.Count; i++)
+        {
+            var decision = decide(commands[i], state);
+            if (decision.Rejection is { } rejection)
+            {
+                return new Decision([], rejection, i);
+            }
+
+            events.AddRange(decision.Events);
+            state = decision.Events.Aggregate(state, evolve);
+        }
+
+        return new Decision(events, null);
+    }
 }

@@ -1,8 +1,12 @@
+using NegotiationTracker.Domain.Parties;
 using NegotiationTracker.Domain.Common;
 
 namespace NegotiationTracker.Domain.Negotiations;
 
-public sealed record AddIssue(string NegotiationId, string IssueId, string Title);
+public sealed record AddIssue(string NegotiationId, string IssueId, string Title) : INegotiationCommand
+{
+    Decision INegotiationCommand.Decide(Negotiation? negotiation, Party? party, DateTimeOffset now) => NegotiationDecider.Decide(this, negotiation);
+}
 
 public static partial class NegotiationDecider
 {

@@ -1,9 +1,13 @@
+using NegotiationTracker.Domain.Parties;
 using NegotiationTracker.Domain.Common;
 
 namespace NegotiationTracker.Domain.Negotiations;
 
 /// <summary>Grades a source's reliability (Admiralty scale A–F). A grade changes only by a later grade.</summary>
-public sealed record GradeSource(string NegotiationId, string SourceId, char Reliability, string Reason);
+public sealed record GradeSource(string NegotiationId, string SourceId, char Reliability, string Reason) : INegotiationCommand
+{
+    Decision INegotiationCommand.Decide(Negotiation? negotiation, Party? party, DateTimeOffset now) => NegotiationDecider.Decide(this, negotiation);
+}
 
 public static partial class NegotiationDecider
 {

@@ -3,7 +3,12 @@ using NegotiationTracker.Domain.Parties;
 
 namespace NegotiationTracker.Domain.Negotiations;
 
-public sealed record JoinNegotiation(string NegotiationId, string PartyId, PartyRole Role, PartialDate? Said);
+public sealed record JoinNegotiation(string NegotiationId, string PartyId, PartyRole Role, PartialDate? Said) : INegotiationCommand
+{
+    string? INegotiationCommand.Reads => PartyId;
+
+    Decision INegotiationCommand.Decide(Negotiation? negotiation, Party? party, DateTimeOffset now) => NegotiationDecider.Decide(this, negotiation, party, now);
+}
 
 public static partial class NegotiationDecider
 {

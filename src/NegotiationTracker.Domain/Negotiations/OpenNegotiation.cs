@@ -1,3 +1,4 @@
+using NegotiationTracker.Domain.Parties;
 using NegotiationTracker.Domain.Common;
 
 namespace NegotiationTracker.Domain.Negotiations;
@@ -6,7 +7,10 @@ namespace NegotiationTracker.Domain.Negotiations;
 /// Opens a negotiation. Opening one that exists with the same title and date only adds the issues it does not have yet,
 /// so a seed file can be re-imported, or extended and imported again.
 /// </summary>
-public sealed record OpenNegotiation(string NegotiationId, string Title, PartialDate Opened, IReadOnlyList<Issue> Issues);
+public sealed record OpenNegotiation(string NegotiationId, string Title, PartialDate Opened, IReadOnlyList<Issue> Issues) : INegotiationCommand
+{
+    Decision INegotiationCommand.Decide(Negotiation? negotiation, Party? party, DateTimeOffset now) => NegotiationDecider.Decide(this, negotiation, now);
+}
 
 public static partial class NegotiationDecider
 {

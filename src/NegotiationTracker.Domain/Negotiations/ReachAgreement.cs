@@ -1,9 +1,13 @@
+using NegotiationTracker.Domain.Parties;
 using NegotiationTracker.Domain.Common;
 
 namespace NegotiationTracker.Domain.Negotiations;
 
 /// <summary>Records an agreement. Without terms of its own, an agreement that adopts a proposal takes the proposal's terms.</summary>
-public sealed record ReachAgreement(string NegotiationId, string AgreementId, string? ProposalId, string Title, IReadOnlyList<Term> Terms, IReadOnlyList<string> PartyIds, PartialDate? Said, string? SourceId);
+public sealed record ReachAgreement(string NegotiationId, string AgreementId, string? ProposalId, string Title, IReadOnlyList<Term> Terms, IReadOnlyList<string> PartyIds, PartialDate? Said, string? SourceId) : INegotiationCommand
+{
+    Decision INegotiationCommand.Decide(Negotiation? negotiation, Party? party, DateTimeOffset now) => NegotiationDecider.Decide(this, negotiation, now);
+}
 
 public static partial class NegotiationDecider
 {

@@ -1,9 +1,13 @@
+using NegotiationTracker.Domain.Parties;
 using NegotiationTracker.Domain.Common;
 
 namespace NegotiationTracker.Domain.Negotiations;
 
 /// <summary>Adds a source (an article, a transcript, a communiqué) to the negotiation's record, so statements can cite it.</summary>
-public sealed record RegisterSource(string NegotiationId, string SourceId, string Title, string? Outlet, string? Url, PartialDate? Published);
+public sealed record RegisterSource(string NegotiationId, string SourceId, string Title, string? Outlet, string? Url, PartialDate? Published) : INegotiationCommand
+{
+    Decision INegotiationCommand.Decide(Negotiation? negotiation, Party? party, DateTimeOffset now) => NegotiationDecider.Decide(this, negotiation, now);
+}
 
 public static partial class NegotiationDecider
 {

@@ -3,7 +3,12 @@ using NegotiationTracker.Domain.Parties;
 
 namespace NegotiationTracker.Domain.Negotiations;
 
-public sealed record SignAgreement(string NegotiationId, string AgreementId, string PartyId, string? SignatoryId, PartialDate? Said);
+public sealed record SignAgreement(string NegotiationId, string AgreementId, string PartyId, string? SignatoryId, PartialDate? Said) : INegotiationCommand
+{
+    string? INegotiationCommand.Reads => PartyId;
+
+    Decision INegotiationCommand.Decide(Negotiation? negotiation, Party? party, DateTimeOffset now) => NegotiationDecider.Decide(this, negotiation, party, now);
+}
 
 public static partial class NegotiationDecider
 {

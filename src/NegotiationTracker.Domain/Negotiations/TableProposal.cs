@@ -1,8 +1,12 @@
+using NegotiationTracker.Domain.Parties;
 using NegotiationTracker.Domain.Common;
 
 namespace NegotiationTracker.Domain.Negotiations;
 
-public sealed record TableProposal(string NegotiationId, string ProposalId, string PartyId, string Title, IReadOnlyList<Term> Terms, PartialDate? Said, string? SourceId);
+public sealed record TableProposal(string NegotiationId, string ProposalId, string PartyId, string Title, IReadOnlyList<Term> Terms, PartialDate? Said, string? SourceId) : INegotiationCommand
+{
+    Decision INegotiationCommand.Decide(Negotiation? negotiation, Party? party, DateTimeOffset now) => NegotiationDecider.Decide(this, negotiation, now);
+}
 
 public static partial class NegotiationDecider
 {

@@ -1,8 +1,12 @@
+using NegotiationTracker.Domain.Parties;
 using NegotiationTracker.Domain.Common;
 
 namespace NegotiationTracker.Domain.Negotiations;
 
-public sealed record WithdrawProposal(string NegotiationId, string ProposalId, string PartyId, string? Reason, PartialDate? Said);
+public sealed record WithdrawProposal(string NegotiationId, string ProposalId, string PartyId, string? Reason, PartialDate? Said) : INegotiationCommand
+{
+    Decision INegotiationCommand.Decide(Negotiation? negotiation, Party? party, DateTimeOffset now) => NegotiationDecider.Decide(this, negotiation, now);
+}
 
 public static partial class NegotiationDecider
 {

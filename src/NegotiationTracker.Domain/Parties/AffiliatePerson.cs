@@ -1,9 +1,13 @@
+using NegotiationTracker.Domain.Negotiations;
 using NegotiationTracker.Domain.Common;
 
 namespace NegotiationTracker.Domain.Parties;
 
 /// <summary>Records that a named person speaks or signs for a party. Anonymous speakers are never invented as people.</summary>
-public sealed record AffiliatePerson(string PartyId, string PersonId, string Name, string? Title);
+public sealed record AffiliatePerson(string PartyId, string PersonId, string Name, string? Title) : IPartyCommand
+{
+    Decision IPartyCommand.Decide(Party? party, Negotiation? negotiation, DateTimeOffset now) => PartyDecider.Decide(this, party);
+}
 
 public static partial class PartyDecider
 {

@@ -3,7 +3,12 @@ using NegotiationTracker.Domain.Negotiations;
 
 namespace NegotiationTracker.Domain.Parties;
 
-public sealed record AnswerProposal(string NegotiationId, string ProposalId, string PartyId, Answer Answer, string? CounterProposalId, PartialDate? Said, string? SourceId);
+public sealed record AnswerProposal(string NegotiationId, string ProposalId, string PartyId, Answer Answer, string? CounterProposalId, PartialDate? Said, string? SourceId) : IPartyCommand
+{
+    string? IPartyCommand.Reads => NegotiationId;
+
+    Decision IPartyCommand.Decide(Party? party, Negotiation? negotiation, DateTimeOffset now) => PartyDecider.Decide(this, party, negotiation, now);
+}
 
 public static partial class PartyDecider
 {

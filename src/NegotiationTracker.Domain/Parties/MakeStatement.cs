@@ -14,7 +14,12 @@ public sealed record MakeStatement(
     string Text,
     Attribution Attribution,
     PartialDate Said,
-    string? SourceId);
+    string? SourceId) : IPartyCommand
+{
+    string? IPartyCommand.Reads => NegotiationId;
+
+    Decision IPartyCommand.Decide(Party? party, Negotiation? negotiation, DateTimeOffset now) => PartyDecider.Decide(this, party, negotiation, now);
+}
 
 public static partial class PartyDecider
 {
@@ -77,28 +82,5 @@ public static partial class PartyDecider
         }
 
         return Decision.Append(made);
-    }
-
-    /// <summary>
-    /// Several statements of one party, decided in order, each on the state the ones before it leave (so a repeated id is
-    /// caught as it would be one by one): all of them are appended, or none. An import sends a party's statements this way.
-    /// </summary>
-    /// <param name="negotiations">Each negotiation spoken in, as its own stream knows it.</param>
-    public static Decision Decide(IReadOnlyList<MakeStatement> commands, Party? state, IReadOnlyDictionary<string, Negotiation?> negotiations, DateTimeOffset now)
-    {
-        var events = new List<object>();
-        foreach (var command in commands)
-        {
-            var decision = Decide(command, state, negotiations.GetValueOrDefault(command.NegotiationId), now);
-            if (decision.Rejection is { } rejection)
-            {
-                return rejection with { Message = $"statement {command.StatementId}: {rejection.Message}" };
-            }
-
-            events.AddRange(decision.Events);
-            state = decision.Events.Aggregate(state, Party.Evolve);
-        }
-
-        return new Decision(events, null);
     }
 }

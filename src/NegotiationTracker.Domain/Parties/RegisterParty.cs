@@ -1,9 +1,13 @@
+using NegotiationTracker.Domain.Negotiations;
 using NegotiationTracker.Domain.Common;
 
 namespace NegotiationTracker.Domain.Parties;
 
 /// <summary>Registers a party (a state, a government, a faction, an organisation, a person or a news outlet) once, for every negotiation.</summary>
-public sealed record RegisterParty(string PartyId, string Name, PartyKind Kind);
+public sealed record RegisterParty(string PartyId, string Name, PartyKind Kind) : IPartyCommand
+{
+    Decision IPartyCommand.Decide(Party? party, Negotiation? negotiation, DateTimeOffset now) => PartyDecider.Decide(this, party);
+}
 
 public static partial class PartyDecider
 {

@@ -44,13 +44,14 @@ public sealed class ImportSeedFile(IGrainFactory grains, IDocumentStore store, T
         for (var i = 0; i < steps.Count;)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if (OnlyItsParty(steps[i].Command))
+            if (steps[i].Command is IPartyCommand)
             {
-                // A run of steps that each touch only their own party's stream (registrations, affiliations, statements):
-                // each party's go to its grain in order, all parties at once, so the group commit can put many parties'
-                // appends in one transaction. Nothing in such a run depends on another party's steps.
+                // A run of steps that each write only their own party's stream (registrations, affiliations, statements,
+                // answers, corrections): each party's go to its grain in order, all parties at once, so the group commit can
+                // put many parties' appends in one transaction. Nothing in such a run depends on another party's steps, and
+                // the negotiation they read is not written until the run ends.
                 var end = i;
-                while (end < steps.Count && OnlyItsParty(steps[end].Command))
+                while (end < steps.Count && steps[end].Command is IPartyCommand)
                 {
                     end++;
                 }
@@ -61,7 +62,7 @@ public sealed class ImportSeedFile(IGrainFactory grains, IDocumentStore store, T
             }
 
             var step = steps[i];
-            var result = await SendAsync(step.Command, recording);
+            var result = await grains.ExecuteAsync(step.Command, recording);
             if (result.Rejection is { } rejection)
             {
                 throw Interrupted(file, step, rejection.Message, appended);
@@ -75,18 +76,8 @@ public sealed class ImportSeedFile(IGrainFactory grains, IDocumentStore store, T
         return new ImportResult(file.NegotiationId, steps.Count, appended);
     }
 
-    /// <summary>How many statements one grain call decides and appends at once: a bound on the append's size.</summary>
-    public const int StatementsPerBatch = 500;
-
-    private static bool OnlyItsParty(object command) => command is RegisterParty or AffiliatePerson or MakeStatement;
-
-    private static string PartyOf(object command) => command switch
-    {
-        RegisterParty c => c.PartyId,
-        AffiliatePerson c => c.PartyId,
-        MakeStatement c => c.PartyId,
-        _ => throw new ArgumentException($"{command.GetType().Name} is not a step of one party alone", nameof(command)),
-    };
+    /// <summary>How many commands one grain call decides and appends at once: a bound on the append's size.</summary>
+    public const int CommandsPerBatch = 500;
 
     /// <returns>The events appended so far, this run's included.</returns>
     private async Task<int> SendPartyRunAsync(SeedFile file, IReadOnlyList<Located> steps, int start, int end, Recording recording, int appendedBefore,
@@ -94,24 +85,19 @@ public sealed class ImportSeedFile(IGrainFactory grains, IDocumentStore store, T
     {
         var appended = appendedBefore;
         var done = start;
-        var byParty = steps.Skip(start).Take(end - start).GroupBy(s => PartyOf(s.Command));
+        var byParty = steps.Skip(start).Take(end - start).GroupBy(s => ((IPartyCommand)s.Command).PartyId);
         await Task.WhenAll(byParty.Select(async party =>
         {
-            // Consecutive statements go in batches of one grain call each; anything else goes alone, in the file's order.
+            // A party's steps go in the file's order, in batches of one grain call each (all or none of a batch).
             var run = party.ToList();
             for (var at = 0; at < run.Count;)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                var batch = run[at].Command is MakeStatement
-                    ? run.Skip(at).TakeWhile(s => s.Command is MakeStatement).Take(StatementsPerBatch).ToArray()
-                    : [run[at]];
-                var result = batch[0].Command is MakeStatement
-                    ? await Party(party.Key).MakeStatements(batch.Select(s => (MakeStatement)s.Command).ToArray(), recording)
-                    : await SendAsync(batch[0].Command, recording);
+                var batch = run.Skip(at).Take(CommandsPerBatch).ToArray();
+                var result = await grains.GetGrain<IPartyGrain>(party.Key).ExecuteAll(batch.Select(s => (IPartyCommand)s.Command).ToArray(), recording);
                 if (result.Rejection is { } rejection)
                 {
-                    var failed = batch.FirstOrDefault(s => s.Command is MakeStatement m && rejection.Message.StartsWith($"statement {m.StatementId}:", StringComparison.Ordinal)) ?? batch[0];
-                    throw Interrupted(file, failed, rejection.Message, Volatile.Read(ref appended));
+                    throw Interrupted(file, batch[result.FailedAt ?? 0], rejection.Message, Volatile.Read(ref appended));
                 }
 
                 Interlocked.Add(ref appended, result.Appended);
@@ -135,37 +121,4 @@ public sealed class ImportSeedFile(IGrainFactory grains, IDocumentStore store, T
             .ToListAsync(cancellationToken);
         return owners.ToDictionary(o => o.StatementId, o => o.PartyId);
     }
-
-    private Task<CommandResult> SendAsync(object command, Recording recording) => command switch
-    {
-        RegisterParty c => Party(c.PartyId).Register(c, recording),
-        AffiliatePerson c => Party(c.PartyId).Affiliate(c, recording),
-        MakeStatement c => Party(c.PartyId).MakeStatement(c, recording),
-        AnswerProposal c => Party(c.PartyId).AnswerProposal(c, recording),
-        OpenNegotiation c => Negotiation(c.NegotiationId).Open(c, recording),
-        AddIssue c => Negotiation(c.NegotiationId).AddIssue(c, recording),
-        RegisterSource c => Negotiation(c.NegotiationId).RegisterSource(c, recording),
-        JoinNegotiation c => Negotiation(c.NegotiationId).Join(c, recording),
-        ChangeStatus c => Negotiation(c.NegotiationId).ChangeStatus(c, recording),
-        TableProposal c => Negotiation(c.NegotiationId).TableProposal(c, recording),
-        WithdrawProposal c => Negotiation(c.NegotiationId).WithdrawProposal(c, recording),
-        ReachAgreement c => Negotiation(c.NegotiationId).ReachAgreement(c, recording),
-        SignAgreement c => Negotiation(c.NegotiationId).SignAgreement(c, recording),
-        GradeSource c => Negotiation(c.NegotiationId).GradeSource(c, recording),
-        RetractStatement c => Party(c.PartyId).Retract(c, recording),
-        DenyStatement c => Party(c.PartyId).Deny(c, recording),
-        ClarifyStatement c => Party(c.PartyId).Clarify(c, recording),
-        ReportStatement c => Party(c.PartyId).Report(c, recording),
-        CorrectReport c => Party(c.PartyId).CorrectReport(c, recording),
-        AmendRecord c => Party(c.PartyId).Amend(c, recording),
-        VoidRecord c => Party(c.PartyId).Void(c, recording),
-        LinkDuplicate c => Party(c.PartyId).LinkDuplicate(c, recording),
-        UnlinkDuplicate c => Party(c.PartyId).UnlinkDuplicate(c, recording),
-        GradeStatement c => Party(c.PartyId).Grade(c, recording),
-        _ => throw new ArgumentException($"no grain takes {command.GetType().Name}", nameof(command)),
-    };
-
-    private IPartyGrain Party(string id) => grains.GetGrain<IPartyGrain>(id);
-
-    private INegotiationGrain Negotiation(string id) => grains.GetGrain<INegotiationGrain>(id);
 }

@@ -1,7 +1,7 @@
 using Marten;
+using NegotiationTracker.Domain.Common;
 using NegotiationTracker.Domain.Negotiations;
 using NegotiationTracker.Grains.Parties;
-using NegotiationTracker.Infrastructure.EventStore;
 
 namespace NegotiationTracker.Grains.Negotiations;
 
@@ -11,50 +11,23 @@ public sealed class NegotiationGrain(IDocumentStore store, GroupCommit commits, 
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        stream = new StreamWriter<Negotiation>(store, commits, clock, Streams.Negotiation(this.GetPrimaryKeyString()), Negotiation.Evolve);
+        stream = new StreamWriter<Negotiation>(store, commits, clock, Streams.Negotiation(Id), Negotiation.Evolve);
         await stream.LoadAsync(cancellationToken);
     }
 
-    public Task<CommandResult> Open(OpenNegotiation command, Recording recording) =>
-        stream.ExecuteAsync(state => NegotiationDecider.Decide(Own(command), state, clock.GetUtcNow()), recording);
-
-    public Task<CommandResult> AddIssue(AddIssue command, Recording recording) =>
-        stream.ExecuteAsync(state => NegotiationDecider.Decide(command with { NegotiationId = Id }, state), recording);
-
-    public Task<CommandResult> RegisterSource(RegisterSource command, Recording recording) =>
-        stream.ExecuteAsync(state => NegotiationDecider.Decide(command with { NegotiationId = Id }, state, clock.GetUtcNow()), recording);
-
-    public async Task<CommandResult> Join(JoinNegotiation command, Recording recording)
+    public async Task<CommandResult> Execute(INegotiationCommand command, Recording recording)
     {
-        var party = await GrainFactory.GetGrain<IPartyGrain>(command.PartyId).GetState();
-        return await stream.ExecuteAsync(state => NegotiationDecider.Decide(command with { NegotiationId = Id }, state, party, clock.GetUtcNow()), recording);
+        if (command.NegotiationId != Id)
+        {
+            // Commands find their writer from their own negotiation id (Commands.ExecuteAsync): one sent elsewhere is a caller's bug.
+            return new CommandResult(0, stream.Version, Rejection.Invalid("negotiationId", $"a command of negotiation {command.NegotiationId} was sent to the writer of negotiation {Id}"));
+        }
+
+        var party = command.Reads is { } partyId ? await GrainFactory.GetGrain<IPartyGrain>(partyId).GetState() : null;
+        return await stream.ExecuteAsync(state => command.Decide(state, party, clock.GetUtcNow()), recording);
     }
-
-    public Task<CommandResult> ChangeStatus(ChangeStatus command, Recording recording) =>
-        stream.ExecuteAsync(state => NegotiationDecider.Decide(command with { NegotiationId = Id }, state, clock.GetUtcNow()), recording);
-
-    public Task<CommandResult> TableProposal(TableProposal command, Recording recording) =>
-        stream.ExecuteAsync(state => NegotiationDecider.Decide(command with { NegotiationId = Id }, state, clock.GetUtcNow()), recording);
-
-    public Task<CommandResult> WithdrawProposal(WithdrawProposal command, Recording recording) =>
-        stream.ExecuteAsync(state => NegotiationDecider.Decide(command with { NegotiationId = Id }, state, clock.GetUtcNow()), recording);
-
-    public Task<CommandResult> ReachAgreement(ReachAgreement command, Recording recording) =>
-        stream.ExecuteAsync(state => NegotiationDecider.Decide(command with { NegotiationId = Id }, state, clock.GetUtcNow()), recording);
-
-    public async Task<CommandResult> SignAgreement(SignAgreement command, Recording recording)
-    {
-        var party = await GrainFactory.GetGrain<IPartyGrain>(command.PartyId).GetState();
-        return await stream.ExecuteAsync(state => NegotiationDecider.Decide(command with { NegotiationId = Id }, state, party, clock.GetUtcNow()), recording);
-    }
-
-    public Task<CommandResult> GradeSource(GradeSource command, Recording recording) =>
-        stream.ExecuteAsync(state => NegotiationDecider.Decide(command with { NegotiationId = Id }, state), recording);
 
     public Task<Negotiation?> GetState() => Task.FromResult(stream.State);
 
     private string Id => this.GetPrimaryKeyString();
-
-    // The grain's key is the negotiation: a command cannot write into another negotiation's stream.
-    private OpenNegotiation Own(OpenNegotiation command) => command with { NegotiationId = Id };
 }

@@ -1,3 +1,4 @@
+using NegotiationTracker.Domain.Common;
 using System.Data;
 using System.Text;
 using Marten;

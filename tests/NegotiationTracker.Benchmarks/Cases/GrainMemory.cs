@@ -48,7 +48,7 @@ public sealed class GrainMemory(BenchDatabase database, BenchmarkOptions options
                     var parties = Enumerable.Range(1, grainsWanted).Select(p => $"m{repetition + 1}-party-{p:00000}").ToList();
                     await ForEachAsync(parties, async party =>
                     {
-                        var result = await grains.GetGrain<IPartyGrain>(party).Register(new RegisterParty(party, $"Party {party}", PartyKind.Organization), Recording.By("bench"));
+                        var result = await grains.GetGrain<IPartyGrain>(party).Execute(new RegisterParty(party, $"Party {party}", PartyKind.Organization), Recording.By("bench"));
                         if (result.Rejection is { } rejection)
                         {
                             throw new InvalidOperationException($"registering {party} failed: {rejection.Message}");

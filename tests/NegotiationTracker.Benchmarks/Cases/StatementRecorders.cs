@@ -174,20 +174,20 @@ public sealed class PartyGrainRecorder(IGrainFactory grains) : IStatementRecorde
     {
         this.parties = Enumerable.Range(0, parties).Select(i => $"speaker-{i + 1:000}").ToArray();
         await Task.WhenAll(this.parties.Where(registered.Add).Select(p =>
-            Accept(grains.GetGrain<IPartyGrain>(p).Register(new RegisterParty(p, $"Speaker {p[8..]}", PartyKind.State), Setup))));
+            Accept(grains.GetGrain<IPartyGrain>(p).Execute(new RegisterParty(p, $"Speaker {p[8..]}", PartyKind.State), Setup))));
 
         negotiationId = $"recording-{parties}-{round}";
         Negotiations.Add(negotiationId);
         var negotiation = grains.GetGrain<INegotiationGrain>(negotiationId);
-        await Accept(negotiation.Open(new OpenNegotiation(negotiationId, $"Recording at {parties} parties, {round}", PartialDate.Year(2024), [new Issue(RecordedStatement.IssueId, "Withdrawal timeline")]), Setup));
-        await Task.WhenAll(this.parties.Select(p => Accept(negotiation.Join(new JoinNegotiation(negotiationId, p, PartyRole.Principal, null), Setup))));
+        await Accept(negotiation.Execute(new OpenNegotiation(negotiationId, $"Recording at {parties} parties, {round}", PartialDate.Year(2024), [new Issue(RecordedStatement.IssueId, "Withdrawal timeline")]), Setup));
+        await Task.WhenAll(this.parties.Select(p => Accept(negotiation.Execute(new JoinNegotiation(negotiationId, p, PartyRole.Principal, null), Setup))));
     }
 
     public async Task RecordAsync(int writer, int n)
     {
         var party = parties[writer];
         var result = await grains.GetGrain<IPartyGrain>(party)
-            .MakeStatement(RecordedStatement.Command(negotiationId, party, RecordedStatement.StatementId(writer, n)), Recording.By("bench"));
+            .Execute(RecordedStatement.Command(negotiationId, party, RecordedStatement.StatementId(writer, n)), Recording.By("bench"));
         if (result.Rejection is { } rejection)
         {
             throw new CommandRefused($"{rejection.Code}: {rejection.Message}");

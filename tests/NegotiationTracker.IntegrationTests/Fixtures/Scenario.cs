@@ -28,19 +28,19 @@ public sealed class Scenario(IGrainFactory grains)
 
     public async Task<Scenario> OpenAsync()
     {
-        (await Negotiation.Open(new OpenNegotiation(NegotiationId, "Talks", PartialDate.Year(2024), [new Issue(Issue, "Withdrawal of troops")]), Recording)).ShouldBeAccepted();
-        (await Negotiation.RegisterSource(new RegisterSource(NegotiationId, "article", "An article", "A paper", null, September2024), Recording)).ShouldBeAccepted();
+        (await Negotiation.Execute(new OpenNegotiation(NegotiationId, "Talks", PartialDate.Year(2024), [new Issue(Issue, "Withdrawal of troops")]), Recording)).ShouldBeAccepted();
+        (await Negotiation.Execute(new RegisterSource(NegotiationId, "article", "An article", "A paper", null, September2024), Recording)).ShouldBeAccepted();
         return this;
     }
 
     public async Task<string> RegisterAsync(string prefix, bool join = true)
     {
         var id = Unique(prefix);
-        (await Party(id).Register(new RegisterParty(id, $"Party {id}", PartyKind.State), Recording)).ShouldBeAccepted();
-        (await Party(id).Affiliate(new AffiliatePerson(id, "envoy", "An Envoy", "Envoy"), Recording)).ShouldBeAccepted();
+        (await Party(id).Execute(new RegisterParty(id, $"Party {id}", PartyKind.State), Recording)).ShouldBeAccepted();
+        (await Party(id).Execute(new AffiliatePerson(id, "envoy", "An Envoy", "Envoy"), Recording)).ShouldBeAccepted();
         if (join)
         {
-            (await Negotiation.Join(new JoinNegotiation(NegotiationId, id, PartyRole.Principal, September2024), Recording)).ShouldBeAccepted();
+            (await Negotiation.Execute(new JoinNegotiation(NegotiationId, id, PartyRole.Principal, September2024), Recording)).ShouldBeAccepted();
         }
 
         return id;

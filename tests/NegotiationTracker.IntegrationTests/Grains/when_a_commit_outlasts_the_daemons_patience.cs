@@ -23,7 +23,7 @@ public sealed class when_a_commit_outlasts_the_daemons_patience(ImpatientDaemonL
 
         // Twelve parties with 500 statements each at once: group commits of up to 2,000 events, each spending far longer
         // than 50 ms between reserving its sequence numbers and inserting its rows.
-        var results = await Task.WhenAll(parties.Select(party => scenario.Party(party).MakeStatements(
+        var results = await Task.WhenAll(parties.Select(party => scenario.Party(party).ExecuteAll(
             Enumerable.Range(0, 500).Select(i => scenario.Statement(party, $"{party}-s{i}")).ToArray(), scenario.Recording)));
         results.ShouldAllBe(r => r.Rejection == null);
 

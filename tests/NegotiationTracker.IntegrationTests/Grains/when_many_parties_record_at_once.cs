@@ -32,7 +32,7 @@ public sealed class when_many_parties_record_at_once(LedgerFixture ledger, ITest
             var acknowledged = new List<string>();
             for (var i = 0; i < perParty; i++)
             {
-                var result = await scenario.Party(party).MakeStatement(scenario.Statement(party, $"{party}-s{i}"), scenario.Recording);
+                var result = await scenario.Party(party).Execute(scenario.Statement(party, $"{party}-s{i}"), scenario.Recording);
                 result.ShouldBeAccepted();
                 acknowledged.Add($"{party}-s{i}");
             }
@@ -70,10 +70,10 @@ public sealed class when_many_parties_record_at_once(LedgerFixture ledger, ITest
             for (var i = 0; i < each; i++)
             {
                 var id = $"w{w}-{i}";
-                var statement = await scenario.Party(speaker).MakeStatement(scenario.Statement(speaker, id), scenario.Recording);
-                var proposal = await scenario.Negotiation.TableProposal(new TableProposal(scenario.NegotiationId, id, speaker, $"Proposal {id}",
+                var statement = await scenario.Party(speaker).Execute(scenario.Statement(speaker, id), scenario.Recording);
+                var proposal = await scenario.Negotiation.Execute(new TableProposal(scenario.NegotiationId, id, speaker, $"Proposal {id}",
                     [new Term(scenario.Issue, "Leave within a year.")], Scenario.September2024, "article"), scenario.Recording);
-                var answer = await scenario.Party(answerer).AnswerProposal(
+                var answer = await scenario.Party(answerer).Execute(
                     new AnswerProposal(scenario.NegotiationId, id, answerer, Answer.Reject, null, Scenario.September2024, null), scenario.Recording);
                 recorded.Add((id, statement, proposal, answer));
             }
@@ -110,7 +110,7 @@ public sealed class when_many_parties_record_at_once(LedgerFixture ledger, ITest
         var version = (await before.Events.FetchStreamStateAsync(Streams.Party(party)))!.Version;
 
         var results = await Task.WhenAll(Enumerable.Range(0, 64).Select(w =>
-            scenario.Party(party).MakeStatement(scenario.Statement(party, $"race-{w}"), scenario.Recording with { ExpectedVersion = version })));
+            scenario.Party(party).Execute(scenario.Statement(party, $"race-{w}"), scenario.Recording with { ExpectedVersion = version })));
 
         output.WriteLine($"grains: 64 writers expecting version {version}: acknowledged {results.Count(r => r.Accepted)}, told of a conflict {results.Count(r => r.Rejection?.Code == "conflict")}");
         results.Count(r => r.Accepted).ShouldBe(1);

@@ -23,7 +23,7 @@ public sealed class when_parties_speak_through_their_grains(LedgerFixture ledger
         var scenario = await new Scenario(ledger.Grains).OpenAsync();
         var iraq = await scenario.RegisterAsync("iraq");
 
-        var result = await scenario.Party(iraq).MakeStatement(scenario.Statement(iraq, "s1"), scenario.Recording);
+        var result = await scenario.Party(iraq).Execute(scenario.Statement(iraq, "s1"), scenario.Recording);
 
         result.ShouldBeAccepted();
         result.Appended.ShouldBe(1);
@@ -43,7 +43,7 @@ public sealed class when_parties_speak_through_their_grains(LedgerFixture ledger
         var outsider = await scenario.RegisterAsync("outsider", join: false);
         var before = await PartyStreamVersionAsync(outsider);
 
-        var result = await scenario.Party(outsider).MakeStatement(scenario.Statement(outsider, "s1"), scenario.Recording);
+        var result = await scenario.Party(outsider).Execute(scenario.Statement(outsider, "s1"), scenario.Recording);
 
         result.Rejection.ShouldNotBeNull().Message.ShouldContain("has not joined");
         (await PartyStreamVersionAsync(outsider)).ShouldBe(before);
@@ -56,8 +56,8 @@ public sealed class when_parties_speak_through_their_grains(LedgerFixture ledger
         var iraq = await scenario.RegisterAsync("iraq");
         var statement = scenario.Statement(iraq, "s1");
 
-        var first = await scenario.Party(iraq).MakeStatement(statement, scenario.Recording);
-        var retry = await scenario.Party(iraq).MakeStatement(statement with { IssueIds = [.. statement.IssueIds] }, scenario.Recording);
+        var first = await scenario.Party(iraq).Execute(statement, scenario.Recording);
+        var retry = await scenario.Party(iraq).Execute(statement with { IssueIds = [.. statement.IssueIds] }, scenario.Recording);
 
         first.Appended.ShouldBe(1);
         retry.ShouldBeAccepted();
@@ -71,10 +71,10 @@ public sealed class when_parties_speak_through_their_grains(LedgerFixture ledger
         var scenario = await new Scenario(ledger.Grains).OpenAsync();
         var iraq = await scenario.RegisterAsync("iraq");
         var us = await scenario.RegisterAsync("us");
-        (await scenario.Party(iraq).MakeStatement(scenario.Statement(iraq, "s1"), scenario.Recording)).ShouldBeAccepted();
+        (await scenario.Party(iraq).Execute(scenario.Statement(iraq, "s1"), scenario.Recording)).ShouldBeAccepted();
         var before = await PartyStreamVersionAsync(us);
 
-        var clash = await scenario.Party(us).MakeStatement(scenario.Statement(us, "s1"), scenario.Recording);
+        var clash = await scenario.Party(us).Execute(scenario.Statement(us, "s1"), scenario.Recording);
 
         clash.Rejection.ShouldNotBeNull().Code.ShouldBe("conflict");
         (await PartyStreamVersionAsync(us)).ShouldBe(before);
@@ -98,7 +98,7 @@ public sealed class when_parties_speak_through_their_grains(LedgerFixture ledger
             await session.SaveChangesAsync();
         }
 
-        var result = await scenario.Party(iraq).MakeStatement(statement, scenario.Recording);
+        var result = await scenario.Party(iraq).Execute(statement, scenario.Recording);
 
         // The grain's expected version was stale: it reloaded, saw the statement, and appended nothing rather than a duplicate.
         result.ShouldBeAccepted();
@@ -116,7 +116,7 @@ public sealed class when_parties_speak_through_their_grains(LedgerFixture ledger
         var before = await PartyStreamVersionAsync(iraq);
 
         var results = await Task.WhenAll(Enumerable.Range(1, 40).Select(i =>
-            scenario.Party(iraq).MakeStatement(scenario.Statement(iraq, $"s{i}", $"Statement number {i}"), scenario.Recording)));
+            scenario.Party(iraq).Execute(scenario.Statement(iraq, $"s{i}", $"Statement number {i}"), scenario.Recording)));
 
         results.ShouldAllBe(r => r.Rejection == null && r.Appended == 1);
         results.Select(r => r.Version).Order().ShouldBe(Enumerable.Range(1, 40).Select(i => before + i));
@@ -134,8 +134,8 @@ public sealed class when_parties_speak_through_their_grains(LedgerFixture ledger
         var october = scenario.Statement(iraq, "later", stance: Stance.Opposes) with { Said = PartialDate.Day(2024, 10, 2) };
         var august = scenario.Statement(iraq, "earlier", stance: Stance.Supports) with { Said = PartialDate.Month(2024, 8) };
 
-        (await scenario.Party(iraq).MakeStatement(october, scenario.Recording)).ShouldBeAccepted();
-        (await scenario.Party(iraq).MakeStatement(august, scenario.Recording)).ShouldBeAccepted();
+        (await scenario.Party(iraq).Execute(october, scenario.Recording)).ShouldBeAccepted();
+        (await scenario.Party(iraq).Execute(august, scenario.Recording)).ShouldBeAccepted();
 
         await using var session = ledger.Store.QuerySession();
         var state = (await NegotiationTracker.Projections.Negotiations.NegotiationState.LoadAsync(session, scenario.NegotiationId)).ShouldNotBeNull();

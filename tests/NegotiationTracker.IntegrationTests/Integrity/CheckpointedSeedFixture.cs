@@ -35,7 +35,7 @@ public sealed class CheckpointedSeedFixture : IAsyncLifetime
 
         var scenario = await new Scenario(Ledger.Grains).OpenAsync();
         var party = await scenario.RegisterAsync("latecomer");
-        (await scenario.Party(party).MakeStatement(scenario.Statement(party, "s1"), scenario.Recording)).ShouldBeAccepted();
+        (await scenario.Party(party).Execute(scenario.Statement(party, "s1"), scenario.Recording)).ShouldBeAccepted();
         var verifier = new LedgerVerifier(Ledger.Store);
         Extended = await verifier.VerifyAsync(checkpoint: Exported);
 

@@ -1,3 +1,4 @@
+using NegotiationTracker.Domain.Common;
 using NegotiationTracker.Infrastructure.EventStore;
 using NegotiationTracker.IntegrationTests.Fixtures;
 
@@ -41,12 +42,12 @@ public sealed class CommandLineVerificationFixture : IAsyncLifetime
         var party = await scenario.RegisterAsync("iraq");
         for (var i = 1; i <= 3; i++)
         {
-            (await scenario.Party(party).MakeStatement(scenario.Statement(party, $"s{i}", $"Statement {i}"), scenario.Recording)).ShouldBeAccepted();
+            (await scenario.Party(party).Execute(scenario.Statement(party, $"s{i}", $"Statement {i}"), scenario.Recording)).ShouldBeAccepted();
         }
 
         Clean = await RunAsync("verify");
         Export = await RunAsync("checkpoint", "export", "--out", CheckpointPath);
-        (await scenario.Party(party).MakeStatement(scenario.Statement(party, "s4", "Statement 4"), scenario.Recording)).ShouldBeAccepted();
+        (await scenario.Party(party).Execute(scenario.Statement(party, "s4", "Statement 4"), scenario.Recording)).ShouldBeAccepted();
         Extended = await RunAsync("verify", "--checkpoint", CheckpointPath);
 
         var database = new BehindTheLedgersBack(Ledger.ConnectionString);

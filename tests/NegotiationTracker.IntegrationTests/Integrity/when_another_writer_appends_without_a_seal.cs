@@ -1,3 +1,4 @@
+using NegotiationTracker.Domain.Common;
 using Marten;
 using NegotiationTracker.Domain.Parties;
 using NegotiationTracker.Infrastructure.EventStore;
@@ -23,7 +24,7 @@ public sealed class when_another_writer_appends_without_a_seal(LedgerFixture led
             await session.SaveChangesAsync();
         }
 
-        (await scenario.Party(iraq).MakeStatement(scenario.Statement(iraq, "s2", "We will talk again."), scenario.Recording)).ShouldBeAccepted();
+        (await scenario.Party(iraq).Execute(scenario.Statement(iraq, "s2", "We will talk again."), scenario.Recording)).ShouldBeAccepted();
 
         var verifier = new LedgerVerifier(ledger.Store);
         var report = await verifier.VerifyAsync(await verifier.NegotiationStreamsAsync(scenario.NegotiationId));

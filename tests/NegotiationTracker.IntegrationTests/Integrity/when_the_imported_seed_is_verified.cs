@@ -1,3 +1,4 @@
+using NegotiationTracker.Domain.Common;
 using NegotiationTracker.Infrastructure.EventStore;
 using NegotiationTracker.Infrastructure.Integrity;
 using NegotiationTracker.IntegrationTests.Fixtures;

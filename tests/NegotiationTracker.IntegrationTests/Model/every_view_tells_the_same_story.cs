@@ -126,14 +126,14 @@ public sealed class every_view_tells_the_same_story(LedgerFixture ledger, ITestO
 
         var setup = new List<(string What, Func<Task<CommandResult>> Send)>
         {
-            ("open", () => negotiation.Open(new OpenNegotiation(history.NegotiationId, "Model talks", PartialDate.Year(2020), history.Issues.Select(i => new Issue(i, $"Issue {i}")).ToList()), recording)),
+            ("open", () => negotiation.Execute(new OpenNegotiation(history.NegotiationId, "Model talks", PartialDate.Year(2020), history.Issues.Select(i => new Issue(i, $"Issue {i}")).ToList()), recording)),
         };
-        setup.AddRange(history.Sources.Select(s => ($"source {s}", (Func<Task<CommandResult>>)(() => negotiation.RegisterSource(new RegisterSource(history.NegotiationId, s, $"Source {s}", "An outlet", null, null), recording)))));
+        setup.AddRange(history.Sources.Select(s => ($"source {s}", (Func<Task<CommandResult>>)(() => negotiation.Execute(new RegisterSource(history.NegotiationId, s, $"Source {s}", "An outlet", null, null), recording)))));
         foreach (var (id, role) in history.Parties)
         {
-            setup.Add(($"register {id}", () => Party(id).Register(new RegisterParty(id, $"Party {id}", PartyKind.State), recording)));
-            setup.Add(($"affiliate {id}", () => Party(id).Affiliate(new AffiliatePerson(id, NegotiationHistory.Speaker, "An Envoy", "Envoy"), recording)));
-            setup.Add(($"join {id}", () => negotiation.Join(new JoinNegotiation(history.NegotiationId, id, role, null), recording)));
+            setup.Add(($"register {id}", () => Party(id).Execute(new RegisterParty(id, $"Party {id}", PartyKind.State), recording)));
+            setup.Add(($"affiliate {id}", () => Party(id).Execute(new AffiliatePerson(id, NegotiationHistory.Speaker, "An Envoy", "Envoy"), recording)));
+            setup.Add(($"join {id}", () => negotiation.Execute(new JoinNegotiation(history.NegotiationId, id, role, null), recording)));
         }
 
         foreach (var (what, send) in setup)
@@ -148,20 +148,20 @@ public sealed class every_view_tells_the_same_story(LedgerFixture ledger, ITestO
         {
             var result = history.Steps[i] switch
             {
-                MakeStatement c => await Party(c.PartyId).MakeStatement(c, recording),
-                AmendRecord c => await Party(c.PartyId).Amend(c, recording),
-                RetractStatement c => await Party(c.PartyId).Retract(c, recording),
-                DenyStatement c => await Party(c.PartyId).Deny(c, recording),
-                VoidRecord c => await Party(c.PartyId).Void(c, recording),
-                LinkDuplicate c => await Party(c.PartyId).LinkDuplicate(c, recording),
-                UnlinkDuplicate c => await Party(c.PartyId).UnlinkDuplicate(c, recording),
-                GradeStatement c => await Party(c.PartyId).Grade(c, recording),
-                ReportStatement c => await Party(c.PartyId).Report(c, recording),
-                CorrectReport c => await Party(c.PartyId).CorrectReport(c, recording),
-                ClarifyStatement c => await Party(c.PartyId).Clarify(c, recording),
-                AnswerProposal c => await Party(c.PartyId).AnswerProposal(c, recording),
-                TableProposal c => await negotiation.TableProposal(c, recording),
-                ReachAgreement c => await negotiation.ReachAgreement(c, recording),
+                MakeStatement c => await Party(c.PartyId).Execute(c, recording),
+                AmendRecord c => await Party(c.PartyId).Execute(c, recording),
+                RetractStatement c => await Party(c.PartyId).Execute(c, recording),
+                DenyStatement c => await Party(c.PartyId).Execute(c, recording),
+                VoidRecord c => await Party(c.PartyId).Execute(c, recording),
+                LinkDuplicate c => await Party(c.PartyId).Execute(c, recording),
+                UnlinkDuplicate c => await Party(c.PartyId).Execute(c, recording),
+                GradeStatement c => await Party(c.PartyId).Execute(c, recording),
+                ReportStatement c => await Party(c.PartyId).Execute(c, recording),
+                CorrectReport c => await Party(c.PartyId).Execute(c, recording),
+                ClarifyStatement c => await Party(c.PartyId).Execute(c, recording),
+                AnswerProposal c => await Party(c.PartyId).Execute(c, recording),
+                TableProposal c => await negotiation.Execute(c, recording),
+                ReachAgreement c => await negotiation.Execute(c, recording),
                 var other => throw new InvalidOperationException($"no grain takes {other.GetType().Name}"),
             };
             if (result.Rejection is { } rejection)

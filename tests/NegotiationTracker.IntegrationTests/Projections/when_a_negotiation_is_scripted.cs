@@ -38,24 +38,24 @@ public sealed class ScriptedNegotiationFixture : IAsyncLifetime
         var r = Talks.Recording;
 
         // Recorded in this order, said in another: September, then a day in October, then August, then the year 2024.
-        await Accept(Talks.Party(Iraq).MakeStatement(Talks.Statement(Iraq, "sep", "We support withdrawal.", Stance.Supports) with { Said = PartialDate.Month(2024, 9) }, r));
-        await Accept(Talks.Party(Iraq).MakeStatement(Talks.Statement(Iraq, "oct", "We now oppose a quick withdrawal.", Stance.Opposes) with { Said = PartialDate.Day(2024, 10, 2) }, r));
-        await Accept(Talks.Party(Iraq).MakeStatement(Talks.Statement(Iraq, "aug", "Withdrawal is welcome.", Stance.Supports) with { Said = PartialDate.Month(2024, 8) }, r));
-        await Accept(Talks.Party(Us).MakeStatement(Talks.Statement(Us, "year", "Talks are under way.", stance: null) with { Said = PartialDate.Year(2024), IssueIds = [] }, r));
+        await Accept(Talks.Party(Iraq).Execute(Talks.Statement(Iraq, "sep", "We support withdrawal.", Stance.Supports) with { Said = PartialDate.Month(2024, 9) }, r));
+        await Accept(Talks.Party(Iraq).Execute(Talks.Statement(Iraq, "oct", "We now oppose a quick withdrawal.", Stance.Opposes) with { Said = PartialDate.Day(2024, 10, 2) }, r));
+        await Accept(Talks.Party(Iraq).Execute(Talks.Statement(Iraq, "aug", "Withdrawal is welcome.", Stance.Supports) with { Said = PartialDate.Month(2024, 8) }, r));
+        await Accept(Talks.Party(Us).Execute(Talks.Statement(Us, "year", "Talks are under way.", stance: null) with { Said = PartialDate.Year(2024), IssueIds = [] }, r));
 
         var terms = new[] { new Term(Talks.Issue, "All troops leave within a year.") };
-        await Accept(Talks.Negotiation.TableProposal(new TableProposal(Talks.NegotiationId, "p1", Us, "One-year withdrawal", terms, PartialDate.Day(2024, 10, 5), "article"), r));
-        await Accept(Talks.Negotiation.TableProposal(new TableProposal(Talks.NegotiationId, "p2", Iraq, "Two-year withdrawal", [new Term(Talks.Issue, "All troops leave within two years.")], PartialDate.Day(2024, 10, 6), null), r));
-        await Accept(Talks.Party(Iraq).AnswerProposal(new AnswerProposal(Talks.NegotiationId, "p1", Iraq, Answer.Counter, "p2", PartialDate.Day(2024, 10, 6), null), r));
-        await Accept(Talks.Party(Us).AnswerProposal(new AnswerProposal(Talks.NegotiationId, "p2", Us, Answer.Accept, null, PartialDate.Day(2024, 10, 9), null), r));
-        await Accept(Talks.Negotiation.ReachAgreement(new ReachAgreement(Talks.NegotiationId, "a1", "p2", "Withdrawal agreement", [], [Us, Iraq], PartialDate.Day(2024, 10, 10), "article"), r));
-        await Accept(Talks.Negotiation.SignAgreement(new SignAgreement(Talks.NegotiationId, "a1", Us, "envoy", PartialDate.Day(2024, 10, 11)), r));
-        await Accept(Talks.Negotiation.ChangeStatus(new ChangeStatus(Talks.NegotiationId, NegotiationStatus.Active, "Talks began", PartialDate.Month(2024, 8)), r));
-        await Accept(Talks.Negotiation.TableProposal(new TableProposal(Talks.NegotiationId, "p3", Us, "Joint patrols", terms, PartialDate.Day(2024, 10, 12), null), r));
+        await Accept(Talks.Negotiation.Execute(new TableProposal(Talks.NegotiationId, "p1", Us, "One-year withdrawal", terms, PartialDate.Day(2024, 10, 5), "article"), r));
+        await Accept(Talks.Negotiation.Execute(new TableProposal(Talks.NegotiationId, "p2", Iraq, "Two-year withdrawal", [new Term(Talks.Issue, "All troops leave within two years.")], PartialDate.Day(2024, 10, 6), null), r));
+        await Accept(Talks.Party(Iraq).Execute(new AnswerProposal(Talks.NegotiationId, "p1", Iraq, Answer.Counter, "p2", PartialDate.Day(2024, 10, 6), null), r));
+        await Accept(Talks.Party(Us).Execute(new AnswerProposal(Talks.NegotiationId, "p2", Us, Answer.Accept, null, PartialDate.Day(2024, 10, 9), null), r));
+        await Accept(Talks.Negotiation.Execute(new ReachAgreement(Talks.NegotiationId, "a1", "p2", "Withdrawal agreement", [], [Us, Iraq], PartialDate.Day(2024, 10, 10), "article"), r));
+        await Accept(Talks.Negotiation.Execute(new SignAgreement(Talks.NegotiationId, "a1", Us, "envoy", PartialDate.Day(2024, 10, 11)), r));
+        await Accept(Talks.Negotiation.Execute(new ChangeStatus(Talks.NegotiationId, NegotiationStatus.Active, "Talks began", PartialDate.Month(2024, 8)), r));
+        await Accept(Talks.Negotiation.Execute(new TableProposal(Talks.NegotiationId, "p3", Us, "Joint patrols", terms, PartialDate.Day(2024, 10, 12), null), r));
 
         OtherTalks = await new Scenario(Ledger.Grains).OpenAsync();
-        await Accept(OtherTalks.Negotiation.Join(new JoinNegotiation(OtherTalks.NegotiationId, Iraq, PartyRole.Principal, PartialDate.Year(2025)), r));
-        await Accept(OtherTalks.Party(Iraq).MakeStatement(OtherTalks.Statement(Iraq, "elsewhere", "A statement in other talks.") with { Said = PartialDate.Day(2025, 3, 1) }, r));
+        await Accept(OtherTalks.Negotiation.Execute(new JoinNegotiation(OtherTalks.NegotiationId, Iraq, PartyRole.Principal, PartialDate.Year(2025)), r));
+        await Accept(OtherTalks.Party(Iraq).Execute(OtherTalks.Statement(Iraq, "elsewhere", "A statement in other talks.") with { Said = PartialDate.Day(2025, 3, 1) }, r));
 
         await Ledger.CatchUpAsync();
     }

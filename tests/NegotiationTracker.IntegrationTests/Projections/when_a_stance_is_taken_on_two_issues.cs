@@ -12,8 +12,8 @@ public sealed class when_a_stance_is_taken_on_two_issues(LedgerFixture ledger) :
     {
         var talks = await new Scenario(ledger.Grains).OpenAsync();
         var iraq = await talks.RegisterAsync("iraq");
-        await ScriptedNegotiationFixture.Accept(talks.Negotiation.AddIssue(new AddIssue(talks.NegotiationId, "borders", "Borders"), talks.Recording));
-        await ScriptedNegotiationFixture.Accept(talks.Party(iraq).MakeStatement(talks.Statement(iraq, "both", stance: Stance.Opposes) with { IssueIds = [talks.Issue, "borders"] }, talks.Recording));
+        await ScriptedNegotiationFixture.Accept(talks.Negotiation.Execute(new AddIssue(talks.NegotiationId, "borders", "Borders"), talks.Recording));
+        await ScriptedNegotiationFixture.Accept(talks.Party(iraq).Execute(talks.Statement(iraq, "both", stance: Stance.Opposes) with { IssueIds = [talks.Issue, "borders"] }, talks.Recording));
         await ledger.CatchUpAsync();
 
         await using var session = ledger.Store.QuerySession();

@@ -14,10 +14,10 @@ public sealed class when_every_party_signs_an_agreement(LedgerFixture ledger) : 
         var us = await talks.RegisterAsync("us");
         var iraq = await talks.RegisterAsync("iraq");
         var r = talks.Recording;
-        await ScriptedNegotiationFixture.Accept(talks.Negotiation.ReachAgreement(new ReachAgreement(talks.NegotiationId, "a1", null, "Accord",
+        await ScriptedNegotiationFixture.Accept(talks.Negotiation.Execute(new ReachAgreement(talks.NegotiationId, "a1", null, "Accord",
             [new Term(talks.Issue, "Troops leave.")], [us, iraq], PartialDate.Day(2024, 10, 10), null), r));
-        await ScriptedNegotiationFixture.Accept(talks.Negotiation.SignAgreement(new SignAgreement(talks.NegotiationId, "a1", us, "envoy", PartialDate.Day(2024, 10, 11)), r));
-        await ScriptedNegotiationFixture.Accept(talks.Negotiation.SignAgreement(new SignAgreement(talks.NegotiationId, "a1", iraq, null, PartialDate.Day(2024, 10, 12)), r));
+        await ScriptedNegotiationFixture.Accept(talks.Negotiation.Execute(new SignAgreement(talks.NegotiationId, "a1", us, "envoy", PartialDate.Day(2024, 10, 11)), r));
+        await ScriptedNegotiationFixture.Accept(talks.Negotiation.Execute(new SignAgreement(talks.NegotiationId, "a1", iraq, null, PartialDate.Day(2024, 10, 12)), r));
         await ledger.CatchUpAsync();
 
         await using var session = ledger.Store.QuerySession();

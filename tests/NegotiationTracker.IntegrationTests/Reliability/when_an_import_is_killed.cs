@@ -1,3 +1,4 @@
+using NegotiationTracker.Domain.Common;
 using System.Diagnostics;
 using Marten;
 using NegotiationTracker.Domain.Parties;

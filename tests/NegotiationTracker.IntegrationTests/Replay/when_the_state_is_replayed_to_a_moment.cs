@@ -35,15 +35,15 @@ public sealed class ReplayFixture : IAsyncLifetime
         await RecordMomentAsync();
 
         var r = Talks.Recording;
-        await Step(Talks.Party(Iraq).MakeStatement(Talks.Statement(Iraq, "sep", "We support withdrawal.", Stance.Supports) with { Said = PartialDate.Month(2024, 9) }, r));
-        await Step(Talks.Negotiation.ChangeStatus(new ChangeStatus(Talks.NegotiationId, NegotiationStatus.Active, "Talks began", PartialDate.Month(2024, 8)), r));
-        await Step(Talks.Party(Iraq).MakeStatement(Talks.Statement(Iraq, "oct", "We oppose it now.", Stance.Opposes) with { Said = PartialDate.Day(2024, 10, 2) }, r));
-        await Step(Talks.Negotiation.TableProposal(new TableProposal(Talks.NegotiationId, "p1", Us, "Withdrawal plan", [new Term(Talks.Issue, "Leave in two years.")], PartialDate.Day(2024, 10, 5), null), r));
+        await Step(Talks.Party(Iraq).Execute(Talks.Statement(Iraq, "sep", "We support withdrawal.", Stance.Supports) with { Said = PartialDate.Month(2024, 9) }, r));
+        await Step(Talks.Negotiation.Execute(new ChangeStatus(Talks.NegotiationId, NegotiationStatus.Active, "Talks began", PartialDate.Month(2024, 8)), r));
+        await Step(Talks.Party(Iraq).Execute(Talks.Statement(Iraq, "oct", "We oppose it now.", Stance.Opposes) with { Said = PartialDate.Day(2024, 10, 2) }, r));
+        await Step(Talks.Negotiation.Execute(new TableProposal(Talks.NegotiationId, "p1", Us, "Withdrawal plan", [new Term(Talks.Issue, "Leave in two years.")], PartialDate.Day(2024, 10, 5), null), r));
 
         // Learned later about earlier days: a statement said in August, recorded after the October one.
-        await Step(Talks.Party(Us).MakeStatement(Talks.Statement(Us, "aug", "We will leave.", Stance.Supports) with { Said = PartialDate.Month(2024, 8) }, r));
-        await Step(Talks.Party(Iraq).AnswerProposal(new AnswerProposal(Talks.NegotiationId, "p1", Iraq, Answer.Accept, null, PartialDate.Day(2024, 10, 7), null), r));
-        await Step(Talks.Negotiation.ReachAgreement(new ReachAgreement(Talks.NegotiationId, "a1", "p1", "Withdrawal agreement", [], [Us, Iraq], PartialDate.Day(2024, 10, 9), null), r));
+        await Step(Talks.Party(Us).Execute(Talks.Statement(Us, "aug", "We will leave.", Stance.Supports) with { Said = PartialDate.Month(2024, 8) }, r));
+        await Step(Talks.Party(Iraq).Execute(new AnswerProposal(Talks.NegotiationId, "p1", Iraq, Answer.Accept, null, PartialDate.Day(2024, 10, 7), null), r));
+        await Step(Talks.Negotiation.Execute(new ReachAgreement(Talks.NegotiationId, "a1", "p1", "Withdrawal agreement", [], [Us, Iraq], PartialDate.Day(2024, 10, 9), null), r));
     }
 
     public Task DisposeAsync() => Ledger.DisposeAsync();

@@ -1,3 +1,4 @@
+using NegotiationTracker.Domain.Common;
 using System.Net;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
@@ -108,7 +109,7 @@ public sealed class when_a_command_is_retried(TalksServerFixture server) : IClas
 
         responses.ShouldAllBe(r => r.StatusCode == HttpStatusCode.OK);
         (await Task.WhenAll(responses.Select(async r => (await r.JsonAsync())["appended"]!.GetValue<int>()))).Sum().ShouldBe(1);
-        var stored = await StoredEvents.ReadAsync(server.ConnectionString, Infrastructure.EventStore.Streams.Negotiation(Talks.Id));
+        var stored = await StoredEvents.ReadAsync(server.ConnectionString, Domain.Common.Streams.Negotiation(Talks.Id));
         stored.Count(e => e.Type == "proposal_tabled" && e.Data["proposalId"]!.GetValue<string>() == "retried-proposal").ShouldBe(1);
     }
 
@@ -171,7 +172,7 @@ public sealed class when_a_command_is_retried(TalksServerFixture server) : IClas
 
 
     private async Task<int> StoredStatementsAsync(string statementId) =>
-        (await StoredEvents.ReadAsync(server.ConnectionString, Infrastructure.EventStore.Streams.Party("upstream")))
+        (await StoredEvents.ReadAsync(server.ConnectionString, Domain.Common.Streams.Party("upstream")))
         .Count(e => e.Type == "statement_made" && e.Data["statementId"]!.GetValue<string>() == statementId);
 
     private async Task<long> EventCountAsync() =>

@@ -4,7 +4,12 @@ using NegotiationTracker.Domain.Negotiations;
 namespace NegotiationTracker.Domain.Parties;
 
 /// <summary>Corrects our coding of one field. The old value must be the current one, so an amendment never silently overrides another.</summary>
-public sealed record AmendRecord(string NegotiationId, string StatementId, string PartyId, string Field, string OldValue, string NewValue, string Reason);
+public sealed record AmendRecord(string NegotiationId, string StatementId, string PartyId, string Field, string OldValue, string NewValue, string Reason) : IPartyCommand
+{
+    string? IPartyCommand.Reads => NegotiationId;
+
+    Decision IPartyCommand.Decide(Party? party, Negotiation? negotiation, DateTimeOffset now) => PartyDecider.Decide(this, party, negotiation, now);
+}
 
 public static partial class PartyDecider
 {

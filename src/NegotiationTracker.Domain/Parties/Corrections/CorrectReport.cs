@@ -1,8 +1,12 @@
+using NegotiationTracker.Domain.Negotiations;
 using NegotiationTracker.Domain.Common;
 
 namespace NegotiationTracker.Domain.Parties;
 
-public sealed record CorrectReport(string NegotiationId, string StatementId, string PartyId, string SourceId, string Correction, PartialDate? Said);
+public sealed record CorrectReport(string NegotiationId, string StatementId, string PartyId, string SourceId, string Correction, PartialDate? Said) : IPartyCommand
+{
+    Decision IPartyCommand.Decide(Party? party, Negotiation? negotiation, DateTimeOffset now) => PartyDecider.Decide(this, party, now);
+}
 
 public static partial class PartyDecider
 {

@@ -1,9 +1,13 @@
+using NegotiationTracker.Domain.Negotiations;
 using NegotiationTracker.Domain.Common;
 
 namespace NegotiationTracker.Domain.Parties;
 
 /// <summary>Grades the credibility of the information (Admiralty scale 1–6). A grade changes only by a later grade.</summary>
-public sealed record GradeStatement(string NegotiationId, string StatementId, string PartyId, int Credibility, string Reason);
+public sealed record GradeStatement(string NegotiationId, string StatementId, string PartyId, int Credibility, string Reason) : IPartyCommand
+{
+    Decision IPartyCommand.Decide(Party? party, Negotiation? negotiation, DateTimeOffset now) => PartyDecider.Decide(this, party);
+}
 
 public static partial class PartyDecider
 {

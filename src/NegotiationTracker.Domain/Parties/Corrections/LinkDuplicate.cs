@@ -1,11 +1,18 @@
+using NegotiationTracker.Domain.Negotiations;
 using NegotiationTracker.Domain.Common;
 
 namespace NegotiationTracker.Domain.Parties;
 
 /// <summary>Marks a record as a duplicate of another record of the same utterance by the same party.</summary>
-public sealed record LinkDuplicate(string NegotiationId, string StatementId, string PartyId, string DuplicateOf, string Reason);
+public sealed record LinkDuplicate(string NegotiationId, string StatementId, string PartyId, string DuplicateOf, string Reason) : IPartyCommand
+{
+    Decision IPartyCommand.Decide(Party? party, Negotiation? negotiation, DateTimeOffset now) => PartyDecider.Decide(this, party);
+}
 
-public sealed record UnlinkDuplicate(string NegotiationId, string StatementId, string PartyId, string DuplicateOf, string Reason);
+public sealed record UnlinkDuplicate(string NegotiationId, string StatementId, string PartyId, string DuplicateOf, string Reason) : IPartyCommand
+{
+    Decision IPartyCommand.Decide(Party? party, Negotiation? negotiation, DateTimeOffset now) => PartyDecider.Decide(this, party);
+}
 
 public static partial class PartyDecider
 {

@@ -4,7 +4,12 @@ using NegotiationTracker.Domain.Negotiations;
 namespace NegotiationTracker.Domain.Parties;
 
 /// <summary>Another source reports the statement: one utterance, many reports.</summary>
-public sealed record ReportStatement(string NegotiationId, string StatementId, string PartyId, string SourceId, Attribution Attribution, string Text, string? ReportedVia, PartialDate? Said);
+public sealed record ReportStatement(string NegotiationId, string StatementId, string PartyId, string SourceId, Attribution Attribution, string Text, string? ReportedVia, PartialDate? Said) : IPartyCommand
+{
+    string? IPartyCommand.Reads => NegotiationId;
+
+    Decision IPartyCommand.Decide(Party? party, Negotiation? negotiation, DateTimeOffset now) => PartyDecider.Decide(this, party, negotiation, now);
+}
 
 public static partial class PartyDecider
 {

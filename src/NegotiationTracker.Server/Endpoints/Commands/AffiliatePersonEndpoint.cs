@@ -1,8 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using NegotiationTracker.Domain.Parties;
-using NegotiationTracker.Grains.Parties;
-using NegotiationTracker.Infrastructure.EventStore;
 using Wolverine.Http;
 
 namespace NegotiationTracker.Server.Endpoints.Commands;
@@ -14,7 +12,7 @@ public static class AffiliatePersonEndpoint
     [Tags("Parties"), EndpointSummary("Affiliate a person with a party")]
     [Consumes(typeof(AffiliatePerson), "application/json")]
     [ProducesResponseType<CommandAccepted>(StatusCodes.Status200OK)]
-    public static async Task<IResult> Post(string partyId, HttpRequest request, CommandBody body, IGrainFactory grains, HttpCommands commands)
+    public static async Task<IResult> Post(string partyId, HttpRequest request, CommandBody body, HttpCommands commands)
     {
         var (command, problem) = await body.ReadAsync<AffiliatePerson>(request, ("partyId", partyId));
         if (command is null)
@@ -22,7 +20,6 @@ public static class AffiliatePersonEndpoint
             return problem!;
         }
 
-        return await commands.SendAsync(request.HttpContext, Streams.Party(partyId), command,
-            recording => grains.GetGrain<IPartyGrain>(partyId).Affiliate(command, recording));
+        return await commands.SendAsync(request.HttpContext, command);
     }
 }

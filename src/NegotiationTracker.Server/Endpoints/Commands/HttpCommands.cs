@@ -7,6 +7,7 @@ using Marten.Exceptions;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
+using NegotiationTracker.Domain.Common;
 using NegotiationTracker.Grains;
 using NegotiationTracker.Server.Access;
 
@@ -18,7 +19,7 @@ namespace NegotiationTracker.Server.Endpoints.Commands;
 /// response without running the command again. Commands also carry the ids of what they create, so a retry without the
 /// header appends nothing either; the header adds the first response itself.
 /// </summary>
-public sealed class HttpCommands(IDocumentStore store, TimeProvider clock, IOptions<JsonOptions> json)
+public sealed class HttpCommands(IDocumentStore store, TimeProvider clock, IOptions<JsonOptions> json, IGrainFactory grains)
 {
     public const string IdempotencyKeyHeader = "Idempotency-Key";
     public const string ReplayedHeader = "Idempotent-Replayed";
@@ -27,8 +28,10 @@ public sealed class HttpCommands(IDocumentStore store, TimeProvider clock, IOpti
     /// <summary>A claim older than this is taken to belong to a request that died before it completed.</summary>
     public static readonly TimeSpan AbandonedAfter = TimeSpan.FromMinutes(1);
 
-    public async Task<IResult> SendAsync(HttpContext http, string stream, object command, Func<Recording, Task<CommandResult>> send)
+    /// <summary>Sends the command to the single writer of its stream (found from the command) and answers with the outcome.</summary>
+    public async Task<IResult> SendAsync(HttpContext http, object command)
     {
+        var stream = Streams.Of(command);
         string? idempotencyKey = null;
         var invalid = ExpectedVersion(http.Request, out var expectedVersion) ?? IdempotencyKey(http.Request, out idempotencyKey);
         if (invalid is not null)
@@ -39,7 +42,7 @@ public sealed class HttpCommands(IDocumentStore store, TimeProvider clock, IOpti
         var recording = new Recording(http.User.Identity?.Name ?? "anonymous", idempotencyKey ?? http.TraceIdentifier, expectedVersion);
         if (idempotencyKey is null)
         {
-            return Respond(CommandOutcome.Of(stream, await send(recording)));
+            return Respond(CommandOutcome.Of(stream, await grains.ExecuteAsync(command, recording)));
         }
 
         var id = $"{http.User.FindFirst(ApiKeyAuthentication.KeyIdClaim)?.Value}:{idempotencyKey}";
@@ -53,7 +56,7 @@ public sealed class HttpCommands(IDocumentStore store, TimeProvider clock, IOpti
         (int Status, object Body) outcome;
         try
         {
-            outcome = CommandOutcome.Of(stream, await send(recording));
+            outcome = CommandOutcome.Of(stream, await grains.ExecuteAsync(command, recording));
         }
         catch
         {

@@ -1,8 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using NegotiationTracker.Domain.Negotiations;
-using NegotiationTracker.Grains.Negotiations;
-using NegotiationTracker.Infrastructure.EventStore;
 using Wolverine.Http;
 
 namespace NegotiationTracker.Server.Endpoints.Commands;
@@ -14,7 +12,7 @@ public static class OpenNegotiationEndpoint
     [Tags("Negotiations"), EndpointSummary("Open a negotiation")]
     [Consumes(typeof(OpenNegotiation), "application/json")]
     [ProducesResponseType<CommandAccepted>(StatusCodes.Status200OK)]
-    public static async Task<IResult> Post(HttpRequest request, CommandBody body, IGrainFactory grains, HttpCommands commands)
+    public static async Task<IResult> Post(HttpRequest request, CommandBody body, HttpCommands commands)
     {
         var (command, problem) = await body.ReadAsync<OpenNegotiation>(request);
         if (command is null)
@@ -28,7 +26,6 @@ public static class OpenNegotiationEndpoint
             return invalid;
         }
 
-        return await commands.SendAsync(request.HttpContext, Streams.Negotiation(command.NegotiationId), command,
-            recording => grains.GetGrain<INegotiationGrain>(command.NegotiationId).Open(command, recording));
+        return await commands.SendAsync(request.HttpContext, command);
     }
 }

@@ -1,8 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using NegotiationTracker.Domain.Negotiations;
-using NegotiationTracker.Grains.Negotiations;
-using NegotiationTracker.Infrastructure.EventStore;
 using Wolverine.Http;
 
 namespace NegotiationTracker.Server.Endpoints.Commands;
@@ -14,7 +12,7 @@ public static class ReachAgreementEndpoint
     [Tags("Agreements"), EndpointSummary("Record an agreement reached between parties")]
     [Consumes(typeof(ReachAgreement), "application/json")]
     [ProducesResponseType<CommandAccepted>(StatusCodes.Status200OK)]
-    public static async Task<IResult> Post(string id, HttpRequest request, CommandBody body, IGrainFactory grains, HttpCommands commands)
+    public static async Task<IResult> Post(string id, HttpRequest request, CommandBody body, HttpCommands commands)
     {
         var (command, problem) = await body.ReadAsync<ReachAgreement>(request, ("negotiationId", id));
         if (command is null)
@@ -22,7 +20,6 @@ public static class ReachAgreementEndpoint
             return problem!;
         }
 
-        return await commands.SendAsync(request.HttpContext, Streams.Negotiation(id), command,
-            recording => grains.GetGrain<INegotiationGrain>(id).ReachAgreement(command, recording));
+        return await commands.SendAsync(request.HttpContext, command);
     }
 }

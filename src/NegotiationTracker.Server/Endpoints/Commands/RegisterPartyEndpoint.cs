@@ -1,8 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using NegotiationTracker.Domain.Parties;
-using NegotiationTracker.Grains.Parties;
-using NegotiationTracker.Infrastructure.EventStore;
 using Wolverine.Http;
 
 namespace NegotiationTracker.Server.Endpoints.Commands;
@@ -14,7 +12,7 @@ public static class RegisterPartyEndpoint
     [Tags("Parties"), EndpointSummary("Register a party")]
     [Consumes(typeof(RegisterParty), "application/json")]
     [ProducesResponseType<CommandAccepted>(StatusCodes.Status200OK)]
-    public static async Task<IResult> Post(HttpRequest request, CommandBody body, IGrainFactory grains, HttpCommands commands)
+    public static async Task<IResult> Post(HttpRequest request, CommandBody body, HttpCommands commands)
     {
         var (command, problem) = await body.ReadAsync<RegisterParty>(request);
         if (command is null)
@@ -28,7 +26,6 @@ public static class RegisterPartyEndpoint
             return invalid;
         }
 
-        return await commands.SendAsync(request.HttpContext, Streams.Party(command.PartyId), command,
-            recording => grains.GetGrain<IPartyGrain>(command.PartyId).Register(command, recording));
+        return await commands.SendAsync(request.HttpContext, command);
     }
 }

@@ -1,8 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using NegotiationTracker.Domain.Negotiations;
-using NegotiationTracker.Grains.Negotiations;
-using NegotiationTracker.Infrastructure.EventStore;
 using Wolverine.Http;
 
 namespace NegotiationTracker.Server.Endpoints.Commands;
@@ -14,7 +12,7 @@ public static class RegisterSourceEndpoint
     [Tags("Sources"), EndpointSummary("Register a source (an article, a transcript) that statements can cite")]
     [Consumes(typeof(RegisterSource), "application/json")]
     [ProducesResponseType<CommandAccepted>(StatusCodes.Status200OK)]
-    public static async Task<IResult> Post(string id, HttpRequest request, CommandBody body, IGrainFactory grains, HttpCommands commands)
+    public static async Task<IResult> Post(string id, HttpRequest request, CommandBody body, HttpCommands commands)
     {
         var (command, problem) = await body.ReadAsync<RegisterSource>(request, ("negotiationId", id));
         if (command is null)
@@ -22,7 +20,6 @@ public static class RegisterSourceEndpoint
             return problem!;
         }
 
-        return await commands.SendAsync(request.HttpContext, Streams.Negotiation(id), command,
-            recording => grains.GetGrain<INegotiationGrain>(id).RegisterSource(command, recording));
+        return await commands.SendAsync(request.HttpContext, command);
     }
 }

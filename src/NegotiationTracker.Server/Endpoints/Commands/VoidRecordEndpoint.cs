@@ -2,8 +2,6 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Marten;
 using NegotiationTracker.Domain.Parties;
-using NegotiationTracker.Grains.Parties;
-using NegotiationTracker.Infrastructure.EventStore;
 using Wolverine.Http;
 
 namespace NegotiationTracker.Server.Endpoints.Commands;
@@ -15,8 +13,7 @@ public static class VoidRecordEndpoint
     [Tags("Corrections"), EndpointSummary("Void a statement's record (entered in error); it stays in the ledger")]
     [Consumes(typeof(VoidRecord), "application/json")]
     [ProducesResponseType<CommandAccepted>(StatusCodes.Status200OK)]
-    public static async Task<IResult> Post(string id, string statementId, HttpRequest request, IQuerySession session, CommandBody body,
-        IGrainFactory grains, HttpCommands commands)
+    public static async Task<IResult> Post(string id, string statementId, HttpRequest request, IQuerySession session, CommandBody body, HttpCommands commands)
     {
         var (partyId, unknown) = await PathIds.PartyOfStatementAsync(session, id, statementId, request.HttpContext.RequestAborted);
         if (unknown is not null)
@@ -30,7 +27,6 @@ public static class VoidRecordEndpoint
             return problem!;
         }
 
-        return await commands.SendAsync(request.HttpContext, Streams.Party(partyId!), command,
-            recording => grains.GetGrain<IPartyGrain>(partyId!).Void(command, recording));
+        return await commands.SendAsync(request.HttpContext, command);
     }
 }
