@@ -7,8 +7,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using NegotiationTracker.Grains;
-using NegotiationTracker.Infrastructure.EventStore;
-using NegotiationTracker.Infrastructure.Postgres;
+using NegotiationTracker.Hosting.EventStore;
+using NegotiationTracker.Hosting.Postgres;
 
 namespace NegotiationTracker.Cli;
 

@@ -1,3 +1,4 @@
+using NegotiationTracker.Hosting;
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
@@ -8,7 +9,7 @@ using System.Text.RegularExpressions;
 using NegotiationTracker.Domain.Common;
 using NegotiationTracker.Domain.Parties;
 using NegotiationTracker.Grains.Import;
-using NegotiationTracker.Infrastructure.Integrity;
+using NegotiationTracker.Grains.Integrity;
 using NegotiationTracker.Projections.Dossiers;
 using NegotiationTracker.Projections.Negotiations;
 using NegotiationTracker.Projections.Replay;
@@ -50,7 +51,7 @@ public sealed partial class ServerClient : IDisposable
         };
         if (apiKey is not null)
         {
-            http.DefaultRequestHeaders.Add(ApiKeyAuthentication.Header, apiKey);
+            http.DefaultRequestHeaders.Add(Wire.ApiKeyHeader, apiKey);
         }
     }
 
@@ -291,7 +292,7 @@ public sealed partial class ServerClient : IDisposable
     private static JsonSerializerOptions ServerJson()
     {
         var options = new JsonSerializerOptions(JsonSerializerDefaults.Web);
-        NegotiationServer.Json(options);
+        Wire.Json(options);
         return options;
     }
 }

@@ -1,4 +1,4 @@
-using NegotiationTracker.Infrastructure.Postgres;
+using NegotiationTracker.Hosting.Postgres;
 using NegotiationTracker.SeedFiles;
 
 namespace NegotiationTracker.Cli;

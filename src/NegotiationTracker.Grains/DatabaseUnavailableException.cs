@@ -79,7 +79,6 @@ public sealed class DatabaseUnavailableException : Exception
     private static bool IsOutage(Exception e) => e switch
     {
         DatabaseUnavailableException => true,
-        Infrastructure.Postgres.PostgresUnavailableException => true,
         PostgresException postgres => IsOutage(postgres.SqlState),
         // Not a PostgresException: the driver lost or never had a connection (refused, reset, timed out, end of stream).
         NpgsqlException => true,

@@ -2,7 +2,7 @@ using System.Threading.Channels;
 using JasperFx;
 using Marten;
 using Marten.Exceptions;
-using NegotiationTracker.Infrastructure.Integrity;
+using NegotiationTracker.Grains.Integrity;
 
 namespace NegotiationTracker.Grains;
 

@@ -1,6 +1,6 @@
 using Marten;
 using NegotiationTracker.Domain.Common;
-using NegotiationTracker.Infrastructure.Integrity;
+using NegotiationTracker.Grains.Integrity;
 
 namespace NegotiationTracker.Grains;
 

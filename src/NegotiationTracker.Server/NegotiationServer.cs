@@ -1,3 +1,4 @@
+using NegotiationTracker.Hosting;
 using System.Net;
 using System.Net.Sockets;
 using System.Text.Encodings.Web;
@@ -7,7 +8,7 @@ using Marten;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
-using NegotiationTracker.Infrastructure.Access;
+using NegotiationTracker.Hosting.Access;
 using NegotiationTracker.Server.Access;
 using NegotiationTracker.Server.Endpoints;
 using NegotiationTracker.Server.Endpoints.Commands;
@@ -18,7 +19,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.OpenApi;
 using NegotiationTracker.Grains;
-using NegotiationTracker.Infrastructure.EventStore;
+using NegotiationTracker.Hosting.EventStore;
 using Wolverine;
 using Wolverine.Http;
 using Wolverine.Marten;
@@ -113,7 +114,7 @@ public static class NegotiationServer
                 return Task.CompletedTask;
             });
         });
-        builder.Services.ConfigureHttpJsonOptions(o => Json(o.SerializerOptions));
+        builder.Services.ConfigureHttpJsonOptions(o => Wire.Json(o.SerializerOptions));
 
         configure?.Invoke(builder);
 
@@ -157,15 +158,6 @@ public static class NegotiationServer
     }
 
     /// <summary>camelCase names and vocabulary words ("principal", "supports"), the same JSON as the CLI's <c>--format json</c>.</summary>
-    public static void Json(JsonSerializerOptions options)
-    {
-        options.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
-        // Words only: "kind": 3 would silently mean whichever word is fourth today.
-        options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
-        options.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
-
-    }
-
     private static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);

@@ -1,4 +1,4 @@
-using NegotiationTracker.Infrastructure.Access;
+using NegotiationTracker.Hosting.Access;
 
 namespace NegotiationTracker.Server;
 

@@ -1,5 +1,5 @@
 using Npgsql;
-using NegotiationTracker.Infrastructure.Postgres;
+using NegotiationTracker.Hosting.Postgres;
 
 namespace NegotiationTracker.Benchmarks;
 

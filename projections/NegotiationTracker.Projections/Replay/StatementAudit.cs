@@ -21,7 +21,7 @@ public sealed record StatementAudit(string NegotiationId, string StatementId, st
 
     public static async Task<StatementAudit?> LoadAsync(IQuerySession session, string negotiationId, string statementId, CancellationToken cancellationToken = default)
     {
-        var claim = await session.LoadAsync<StatementIdClaim>(StatementRecord.Key(negotiationId, statementId), cancellationToken);
+        var claim = await session.LoadAsync<StatementRecord>(Party.StatementKey(negotiationId, statementId), cancellationToken);
         if (claim is null)
         {
             return null;
@@ -74,7 +74,7 @@ public sealed record StatementAudit(string NegotiationId, string StatementId, st
     public static async Task<IReadOnlyList<string>> NegotiationsUsingAsync(IQuerySession session, string statementId, CancellationToken cancellationToken = default)
     {
         var suffix = "/" + statementId;
-        var claims = await session.Query<StatementIdClaim>().Where(c => c.Id.EndsWith(suffix)).ToListAsync(cancellationToken);
+        var claims = await session.Query<StatementRecord>().Where(c => c.Id.EndsWith(suffix)).ToListAsync(cancellationToken);
         return claims.Select(c => c.Id[..^suffix.Length]).ToList();
     }
 }

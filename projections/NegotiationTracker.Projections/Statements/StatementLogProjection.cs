@@ -16,24 +16,24 @@ public sealed partial class StatementLogProjection : MultiStreamProjection<State
     public StatementLogProjection()
     {
         Name = ProjectionName;
-        Identity<StatementMade>(e => StatementRecord.Key(e.NegotiationId, e.StatementId));
-        Identity<StatementRetracted>(e => StatementRecord.Key(e.NegotiationId, e.StatementId));
-        Identity<StatementDenied>(e => StatementRecord.Key(e.NegotiationId, e.StatementId));
-        Identity<StatementClarified>(e => StatementRecord.Key(e.NegotiationId, e.StatementId));
-        Identity<StatementReported>(e => StatementRecord.Key(e.NegotiationId, e.StatementId));
-        Identity<ReportCorrected>(e => StatementRecord.Key(e.NegotiationId, e.StatementId));
-        Identity<RecordAmended>(e => StatementRecord.Key(e.NegotiationId, e.StatementId));
-        Identity<RecordVoided>(e => StatementRecord.Key(e.NegotiationId, e.StatementId));
-        Identity<DuplicateLinked>(e => StatementRecord.Key(e.NegotiationId, e.StatementId));
-        Identity<DuplicateUnlinked>(e => StatementRecord.Key(e.NegotiationId, e.StatementId));
-        Identity<StatementGraded>(e => StatementRecord.Key(e.NegotiationId, e.StatementId));
+        Identity<StatementMade>(e => Party.StatementKey(e.NegotiationId, e.StatementId));
+        Identity<StatementRetracted>(e => Party.StatementKey(e.NegotiationId, e.StatementId));
+        Identity<StatementDenied>(e => Party.StatementKey(e.NegotiationId, e.StatementId));
+        Identity<StatementClarified>(e => Party.StatementKey(e.NegotiationId, e.StatementId));
+        Identity<StatementReported>(e => Party.StatementKey(e.NegotiationId, e.StatementId));
+        Identity<ReportCorrected>(e => Party.StatementKey(e.NegotiationId, e.StatementId));
+        Identity<RecordAmended>(e => Party.StatementKey(e.NegotiationId, e.StatementId));
+        Identity<RecordVoided>(e => Party.StatementKey(e.NegotiationId, e.StatementId));
+        Identity<DuplicateLinked>(e => Party.StatementKey(e.NegotiationId, e.StatementId));
+        Identity<DuplicateUnlinked>(e => Party.StatementKey(e.NegotiationId, e.StatementId));
+        Identity<StatementGraded>(e => Party.StatementKey(e.NegotiationId, e.StatementId));
     }
 
     public StatementRecord Create(IEvent<StatementMade> e)
     {
         var record = new StatementRecord
         {
-            Id = StatementRecord.Key(e.Data.NegotiationId, e.Data.StatementId),
+            Id = Party.StatementKey(e.Data.NegotiationId, e.Data.StatementId),
             StatementId = e.Data.StatementId,
             NegotiationId = e.Data.NegotiationId,
             PartyId = e.Data.PartyId,

@@ -45,8 +45,6 @@ public sealed class StatementRecord
     public List<StatementAnnotation> Annotations { get; set; } = [];
     public List<StatementReport> Reports { get; set; } = [];
 
-    public static string Key(string negotiationId, string statementId) => $"{negotiationId}/{statementId}";
-
     /// <summary>Whether it counts as one thing the party said (see <see cref="Standing.OnRecord"/>).</summary>
     public bool OnRecord => Status is not (Statuses.Void or Statuses.Duplicate);
 

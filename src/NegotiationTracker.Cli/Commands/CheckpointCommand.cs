@@ -1,5 +1,5 @@
 using System.CommandLine;
-using NegotiationTracker.Infrastructure.Integrity;
+using NegotiationTracker.Grains.Integrity;
 using Spectre.Console;
 
 namespace NegotiationTracker.Cli.Commands;

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using NegotiationTracker.Infrastructure.Access;
+using NegotiationTracker.Hosting.Access;
 using Spectre.Console;
 
 namespace NegotiationTracker.Cli.Commands;

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using Marten;
-using NegotiationTracker.Infrastructure.EventStore;
+using NegotiationTracker.Hosting.EventStore;
 using Spectre.Console;
 using Spectre.Console.Rendering;
 

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
 using NegotiationTracker.Cli.Output;
-using NegotiationTracker.Infrastructure.Integrity;
+using NegotiationTracker.Grains.Integrity;
 using Spectre.Console;
 
 namespace NegotiationTracker.Cli.Commands;

@@ -3,7 +3,6 @@ using NegotiationTracker.Domain.Negotiations;
 using NegotiationTracker.Domain.Parties;
 using NegotiationTracker.Grains.Negotiations;
 using NegotiationTracker.Grains.Parties;
-using NegotiationTracker.Projections.Statements;
 using NegotiationTracker.SeedFiles;
 
 namespace NegotiationTracker.Grains.Import;
@@ -114,11 +113,12 @@ public sealed class ImportSeedFile(IGrainFactory grains, IDocumentStore store, T
 
     private async Task<Dictionary<string, string>> StatementOwnersAsync(string negotiationId, CancellationToken cancellationToken)
     {
+        // The write side's own claims, not a view: an import decides on what the append path guarantees.
+        var prefix = Party.StatementKey(negotiationId, "");
         await using var session = store.QuerySession();
-        var owners = await session.Query<StatementRecord>()
-            .Where(s => s.NegotiationId == negotiationId)
-            .Select(s => new { s.StatementId, s.PartyId })
+        var claims = await session.Query<StatementIdClaim>()
+            .Where(c => c.Id.StartsWith(prefix))
             .ToListAsync(cancellationToken);
-        return owners.ToDictionary(o => o.StatementId, o => o.PartyId);
+        return claims.ToDictionary(c => c.Id[prefix.Length..], c => c.PartyId);
     }
 }

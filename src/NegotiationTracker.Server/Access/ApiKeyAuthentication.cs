@@ -1,3 +1,4 @@
+using NegotiationTracker.Hosting;
 using System.Security.Claims;
 using System.Text.Encodings.Web;
 using Marten;
@@ -5,7 +6,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using NegotiationTracker.Infrastructure.Access;
+using NegotiationTracker.Hosting.Access;
 
 namespace NegotiationTracker.Server.Access;
 
@@ -21,7 +22,7 @@ public sealed class ApiKeyAuthentication(IOptionsMonitor<AuthenticationSchemeOpt
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "ApiKey";
-    public const string Header = "X-Api-Key";
+    public const string Header = Wire.ApiKeyHeader;
     /// <summary>The web view's session cookie: a random token naming a stored session, never the key.</summary>
     public const string Cookie = "negotiation-session";
     public const string KeyIdClaim = "key-id";

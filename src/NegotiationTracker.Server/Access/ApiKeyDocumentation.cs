@@ -1,3 +1,4 @@
+using NegotiationTracker.Hosting;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 
@@ -10,14 +11,14 @@ public sealed class ApiKeyDocumentation : IOpenApiDocumentTransformer
     {
         document.Info.Title = "NegotiationTracker";
         document.Info.Description = "An event-sourced ledger of policy negotiations. Reads need a reader key, commands a recorder key, "
-            + $"key management an admin key, sent in the {ApiKeyAuthentication.Header} header.";
+            + $"key management an admin key, sent in the {Wire.ApiKeyHeader} header.";
         document.Components ??= new OpenApiComponents();
         document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
         document.Components.SecuritySchemes[ApiKeyAuthentication.SchemeName] = new OpenApiSecurityScheme
         {
             Type = SecuritySchemeType.ApiKey,
             In = ParameterLocation.Header,
-            Name = ApiKeyAuthentication.Header,
+            Name = Wire.ApiKeyHeader,
             Description = "Create one with: negotiation keys create --role recorder --name \"Your name\"",
         };
         document.Security ??= [];

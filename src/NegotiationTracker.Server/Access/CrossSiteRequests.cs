@@ -1,3 +1,4 @@
+using NegotiationTracker.Hosting;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -40,7 +41,7 @@ internal static class CrossSiteRequests
 
         if (request.Path.StartsWithSegments("/api"))
         {
-            return $"the sign-in cookie does not authorize {request.Method} requests to the API: send the key in the {ApiKeyAuthentication.Header} header";
+            return $"the sign-in cookie does not authorize {request.Method} requests to the API: send the key in the {Wire.ApiKeyHeader} header";
         }
 
         if (!SameOrigin(request))

@@ -3,7 +3,7 @@ using Marten;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
-using NegotiationTracker.Infrastructure.Access;
+using NegotiationTracker.Hosting.Access;
 using Wolverine.Http;
 
 namespace NegotiationTracker.Server.Access;

@@ -3,7 +3,7 @@ using System.Diagnostics;
 using Marten;
 using NegotiationTracker.Benchmarks.Generation;
 using NegotiationTracker.Benchmarks.Measuring;
-using NegotiationTracker.Infrastructure.EventStore;
+using NegotiationTracker.Hosting.EventStore;
 using Spectre.Console;
 
 namespace NegotiationTracker.Benchmarks.Cases;

@@ -9,7 +9,7 @@ using NegotiationTracker.Benchmarks.Generation;
 using NegotiationTracker.Benchmarks.Measuring;
 using NegotiationTracker.Grains;
 using NegotiationTracker.Grains.Import;
-using NegotiationTracker.Infrastructure.EventStore;
+using NegotiationTracker.Hosting.EventStore;
 using NegotiationTracker.Projections.Replay;
 using NegotiationTracker.Projections.Timeline;
 using NegotiationTracker.SeedFiles;

@@ -2,7 +2,7 @@ using Marten;
 using NegotiationTracker.Domain.Common;
 using NegotiationTracker.Domain.Negotiations;
 using NegotiationTracker.Domain.Parties;
-using NegotiationTracker.Infrastructure.EventStore;
+using NegotiationTracker.Hosting.EventStore;
 
 namespace NegotiationTracker.IntegrationTests.Contracts;
 

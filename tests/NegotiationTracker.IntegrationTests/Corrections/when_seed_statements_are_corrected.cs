@@ -1,3 +1,4 @@
+using NegotiationTracker.Domain.Parties;
 using System.Text.Json;
 using JasperFx.Events.Daemon;
 using Marten;
@@ -95,7 +96,7 @@ public sealed class when_seed_statements_are_corrected(CorrectedSeedFixture fixt
     public async Task an_amendment_changes_the_current_reading_and_keeps_the_old_value()
     {
         await using var session = Session();
-        var record = (await session.LoadAsync<StatementRecord>(StatementRecord.Key(Negotiation, "factions-press-for-withdrawal"))).ShouldNotBeNull();
+        var record = (await session.LoadAsync<StatementRecord>(Party.StatementKey(Negotiation, "factions-press-for-withdrawal"))).ShouldNotBeNull();
 
         record.Kind.ShouldBe(StatementKind.Claim);
         record.Annotations.ShouldHaveSingleItem().Detail.ShouldBe("kind: \"demand\" → \"claim\"");

@@ -3,7 +3,7 @@ using Marten.Events;
 using Microsoft.Extensions.DependencyInjection;
 using NegotiationTracker.Grains;
 using NegotiationTracker.Grains.Import;
-using NegotiationTracker.Infrastructure.EventStore;
+using NegotiationTracker.Hosting.EventStore;
 using Orleans.TestingHost;
 
 namespace NegotiationTracker.IntegrationTests.Fixtures;

@@ -1,3 +1,4 @@
+using NegotiationTracker.Grains;
 using System.Text.Json;
 using Marten;
 using NegotiationTracker.Projections.Agreements;

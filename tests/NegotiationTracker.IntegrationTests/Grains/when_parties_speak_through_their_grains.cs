@@ -2,7 +2,7 @@ using JasperFx.Events;
 using Marten;
 using NegotiationTracker.Domain.Common;
 using NegotiationTracker.Domain.Parties;
-using NegotiationTracker.Infrastructure.EventStore;
+using NegotiationTracker.Hosting.EventStore;
 using NegotiationTracker.IntegrationTests.Fixtures;
 using NegotiationTracker.Projections.Statements;
 
@@ -28,7 +28,7 @@ public sealed class when_parties_speak_through_their_grains(LedgerFixture ledger
         result.ShouldBeAccepted();
         result.Appended.ShouldBe(1);
         await using var session = ledger.Store.QuerySession();
-        var logged = (await session.LoadAsync<StatementRecord>(StatementRecord.Key(scenario.NegotiationId, "s1"))).ShouldNotBeNull();
+        var logged = (await session.LoadAsync<StatementRecord>(Party.StatementKey(scenario.NegotiationId, "s1"))).ShouldNotBeNull();
         logged.PartyId.ShouldBe(iraq);
         logged.RecordedBy.ShouldBe("tester");
         logged.CorrelationId.ShouldBe(scenario.Recording.CorrelationId);
@@ -79,7 +79,7 @@ public sealed class when_parties_speak_through_their_grains(LedgerFixture ledger
         clash.Rejection.ShouldNotBeNull().Code.ShouldBe("conflict");
         (await PartyStreamVersionAsync(us)).ShouldBe(before);
         await using var session = ledger.Store.QuerySession();
-        (await session.LoadAsync<StatementRecord>(StatementRecord.Key(scenario.NegotiationId, "s1"))).ShouldNotBeNull().PartyId.ShouldBe(iraq);
+        (await session.LoadAsync<StatementRecord>(Party.StatementKey(scenario.NegotiationId, "s1"))).ShouldNotBeNull().PartyId.ShouldBe(iraq);
     }
 
     [Fact]

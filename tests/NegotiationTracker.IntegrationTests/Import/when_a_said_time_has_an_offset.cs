@@ -1,6 +1,6 @@
 using System.Text.Json;
 using NegotiationTracker.Grains;
-using NegotiationTracker.Infrastructure.Integrity;
+using NegotiationTracker.Grains.Integrity;
 using NegotiationTracker.IntegrationTests.Fixtures;
 using NegotiationTracker.Projections.Statements;
 using NegotiationTracker.SeedFiles;

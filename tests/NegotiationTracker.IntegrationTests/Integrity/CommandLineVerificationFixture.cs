@@ -1,5 +1,5 @@
 using NegotiationTracker.Domain.Common;
-using NegotiationTracker.Infrastructure.EventStore;
+using NegotiationTracker.Hosting.EventStore;
 using NegotiationTracker.IntegrationTests.Fixtures;
 
 namespace NegotiationTracker.IntegrationTests.Integrity;

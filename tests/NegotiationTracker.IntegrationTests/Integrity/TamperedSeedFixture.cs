@@ -1,4 +1,4 @@
-using NegotiationTracker.Infrastructure.Integrity;
+using NegotiationTracker.Grains.Integrity;
 using NegotiationTracker.IntegrationTests.Fixtures;
 
 namespace NegotiationTracker.IntegrationTests.Integrity;

@@ -1,4 +1,4 @@
-using NegotiationTracker.Infrastructure.Integrity;
+using NegotiationTracker.Grains.Integrity;
 
 namespace NegotiationTracker.IntegrationTests.Integrity;
 

@@ -1,8 +1,8 @@
 using Marten;
 using NegotiationTracker.Domain.Common;
 using NegotiationTracker.Domain.Parties;
-using NegotiationTracker.Infrastructure.EventStore;
-using NegotiationTracker.Infrastructure.Integrity;
+using NegotiationTracker.Hosting.EventStore;
+using NegotiationTracker.Grains.Integrity;
 using NegotiationTracker.IntegrationTests.Fixtures;
 using Npgsql;
 

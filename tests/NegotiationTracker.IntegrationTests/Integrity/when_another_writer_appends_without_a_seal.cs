@@ -1,8 +1,8 @@
 using NegotiationTracker.Domain.Common;
 using Marten;
 using NegotiationTracker.Domain.Parties;
-using NegotiationTracker.Infrastructure.EventStore;
-using NegotiationTracker.Infrastructure.Integrity;
+using NegotiationTracker.Hosting.EventStore;
+using NegotiationTracker.Grains.Integrity;
 using NegotiationTracker.IntegrationTests.Fixtures;
 
 namespace NegotiationTracker.IntegrationTests.Integrity;

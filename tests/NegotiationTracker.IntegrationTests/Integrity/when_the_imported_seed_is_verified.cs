@@ -1,6 +1,6 @@
 using NegotiationTracker.Domain.Common;
-using NegotiationTracker.Infrastructure.EventStore;
-using NegotiationTracker.Infrastructure.Integrity;
+using NegotiationTracker.Hosting.EventStore;
+using NegotiationTracker.Grains.Integrity;
 using NegotiationTracker.IntegrationTests.Fixtures;
 using NegotiationTracker.Projections.Replay;
 

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using NegotiationTracker.Infrastructure.Integrity;
+using NegotiationTracker.Grains.Integrity;
 
 namespace NegotiationTracker.IntegrationTests.Integrity;
 

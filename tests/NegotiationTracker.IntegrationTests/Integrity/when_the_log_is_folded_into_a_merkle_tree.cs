@@ -1,5 +1,5 @@
 using System.Security.Cryptography;
-using NegotiationTracker.Infrastructure.Integrity;
+using NegotiationTracker.Grains.Integrity;
 
 namespace NegotiationTracker.IntegrationTests.Integrity;
 

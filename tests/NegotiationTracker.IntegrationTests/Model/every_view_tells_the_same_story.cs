@@ -12,7 +12,7 @@ using NegotiationTracker.Domain.Parties;
 using NegotiationTracker.Grains;
 using NegotiationTracker.Grains.Negotiations;
 using NegotiationTracker.Grains.Parties;
-using NegotiationTracker.Infrastructure.EventStore;
+using NegotiationTracker.Hosting.EventStore;
 using NegotiationTracker.IntegrationTests.Fixtures;
 using NegotiationTracker.Projections.Dossiers;
 using NegotiationTracker.Projections.Negotiations;

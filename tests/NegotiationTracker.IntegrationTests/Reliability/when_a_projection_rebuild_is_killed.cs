@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using Marten;
-using NegotiationTracker.Infrastructure.EventStore;
+using NegotiationTracker.Hosting.EventStore;
 using NegotiationTracker.IntegrationTests.Fixtures;
 using NegotiationTracker.Projections.Timeline;
 using Xunit.Abstractions;

@@ -2,7 +2,7 @@ using NegotiationTracker.Domain.Common;
 using System.Diagnostics;
 using Marten;
 using NegotiationTracker.Domain.Parties;
-using NegotiationTracker.Infrastructure.EventStore;
+using NegotiationTracker.Hosting.EventStore;
 using NegotiationTracker.IntegrationTests.Fixtures;
 using Npgsql;
 using Xunit.Abstractions;

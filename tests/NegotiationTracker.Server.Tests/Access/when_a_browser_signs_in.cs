@@ -1,9 +1,10 @@
+using NegotiationTracker.Hosting;
 using System.Net;
 using System.Text.RegularExpressions;
 using Marten;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
-using NegotiationTracker.Infrastructure.Access;
+using NegotiationTracker.Hosting.Access;
 using NegotiationTracker.Server.Access;
 using NegotiationTracker.Server.Tests.Fixtures;
 
@@ -135,7 +136,7 @@ public sealed class when_a_browser_signs_in(ClockedServerFixture server) : IClas
         request.Headers.Add("Cookie", $"{ApiKeyAuthentication.Cookie}={token}");
         request.Headers.Add("Origin", server.Address);
 
-        await ShouldBeRefusedAsync(await browser.SendAsync(request), ApiKeyAuthentication.Header);
+        await ShouldBeRefusedAsync(await browser.SendAsync(request), Wire.ApiKeyHeader);
     }
 
     private static async Task ShouldBeRefusedAsync(HttpResponseMessage response, string because)

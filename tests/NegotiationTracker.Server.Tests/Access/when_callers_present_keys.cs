@@ -1,7 +1,7 @@
 using System.Net;
 using NegotiationTracker.Domain.Common;
 using NegotiationTracker.Domain.Parties;
-using NegotiationTracker.Infrastructure.Access;
+using NegotiationTracker.Hosting.Access;
 using NegotiationTracker.Server.Endpoints.Keys;
 using NegotiationTracker.Server.Tests.Fixtures;
 

@@ -1,7 +1,7 @@
 using Marten;
 using Marten.Events;
 using Microsoft.Extensions.DependencyInjection;
-using NegotiationTracker.Infrastructure.Access;
+using NegotiationTracker.Hosting.Access;
 using NegotiationTracker.Server.Tests.Fixtures;
 
 namespace NegotiationTracker.Server.Tests.Cli;

@@ -1,5 +1,5 @@
 using System.Net;
-using NegotiationTracker.Infrastructure.Access;
+using NegotiationTracker.Hosting.Access;
 using NegotiationTracker.Server.Tests.Fixtures;
 using Npgsql;
 

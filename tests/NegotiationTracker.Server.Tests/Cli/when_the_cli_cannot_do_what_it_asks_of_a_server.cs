@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
-using NegotiationTracker.Infrastructure.Access;
+using NegotiationTracker.Hosting.Access;
 using NegotiationTracker.Server.Tests.Fixtures;
 
 namespace NegotiationTracker.Server.Tests.Cli;

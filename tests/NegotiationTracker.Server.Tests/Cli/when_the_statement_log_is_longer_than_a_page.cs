@@ -56,7 +56,7 @@ public sealed class when_the_statement_log_is_longer_than_a_page(LongLogFixture 
     [InlineData("audit")]
     public async Task every_page_is_read_and_the_output_is_the_databases(string command)
     {
-        var reader = await log.Server.CreateKeyAsync("Reader R", Infrastructure.Access.ApiRole.Reader);
+        var reader = await log.Server.CreateKeyAsync("Reader R", Hosting.Access.ApiRole.Reader);
         var served = NegotiationProgram.RunAsync([command, LongLogFixture.Id, "--format", "json", "--server", log.Server.Address, "--api-key", reader]);
         var read = NegotiationProgram.RunAsync([command, LongLogFixture.Id, "--format", "json", "--db", log.Server.ConnectionString]);
 

@@ -7,7 +7,7 @@ using Microsoft.OpenApi.Reader;
 using NegotiationTracker.Domain.Common;
 using NegotiationTracker.Domain.Negotiations;
 using NegotiationTracker.Domain.Parties;
-using NegotiationTracker.Infrastructure.Access;
+using NegotiationTracker.Hosting.Access;
 using NegotiationTracker.Server.Endpoints.Keys;
 using NegotiationTracker.Server.Tests.Fixtures;
 

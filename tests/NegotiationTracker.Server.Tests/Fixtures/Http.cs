@@ -1,3 +1,4 @@
+using NegotiationTracker.Hosting;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
@@ -38,7 +39,7 @@ public static class Http
     private static JsonSerializerOptions Options()
     {
         var options = new JsonSerializerOptions(JsonSerializerDefaults.Web);
-        NegotiationServer.Json(options);
+        Wire.Json(options);
         return options;
     }
 }

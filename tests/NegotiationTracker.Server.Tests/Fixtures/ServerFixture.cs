@@ -1,9 +1,10 @@
+using NegotiationTracker.Hosting;
 using System.Net.Http.Headers;
 using System.Text;
 using Marten;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
-using NegotiationTracker.Infrastructure.Access;
+using NegotiationTracker.Hosting.Access;
 using NegotiationTracker.Server.Access;
 
 namespace NegotiationTracker.Server.Tests.Fixtures;
@@ -45,7 +46,7 @@ public class ServerFixture : IAsyncLifetime
         await app.StartAsync();
         AdminKey = await CreateKeyAsync("Test admin", ApiRole.Admin);
         Client = Anonymous();
-        Client.DefaultRequestHeaders.Add(ApiKeyAuthentication.Header, AdminKey);
+        Client.DefaultRequestHeaders.Add(Wire.ApiKeyHeader, AdminKey);
     }
 
     /// <summary>Issues a key straight into the database, as `negotiation keys create` does.</summary>
@@ -60,7 +61,7 @@ public class ServerFixture : IAsyncLifetime
     public async Task<HttpClient> ClientWith(ApiRole role, string? name = null)
     {
         var client = Anonymous();
-        client.DefaultRequestHeaders.Add(ApiKeyAuthentication.Header, await CreateKeyAsync(name ?? $"Test {role}", role));
+        client.DefaultRequestHeaders.Add(Wire.ApiKeyHeader, await CreateKeyAsync(name ?? $"Test {role}", role));
         return client;
     }
 

@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using NegotiationTracker.Infrastructure.EventStore;
+using NegotiationTracker.Hosting.EventStore;
 using Npgsql;
 
 namespace NegotiationTracker.Server.Tests.Fixtures;

@@ -1,3 +1,4 @@
+using NegotiationTracker.Hosting;
 using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -112,7 +113,7 @@ public sealed class SeededLedgerFixture : IAsyncLifetime
     private static JsonSerializerOptions ServerJson()
     {
         var options = new JsonSerializerOptions(JsonSerializerDefaults.Web);
-        NegotiationServer.Json(options);
+        Wire.Json(options);
         return options;
     }
 }

@@ -2,7 +2,7 @@ using System.Net;
 using System.Text.Json;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
-using NegotiationTracker.Infrastructure.Integrity;
+using NegotiationTracker.Grains.Integrity;
 using NegotiationTracker.Server.Tests.Fixtures;
 using Npgsql;
 

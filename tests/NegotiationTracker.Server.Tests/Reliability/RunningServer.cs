@@ -1,7 +1,8 @@
+using NegotiationTracker.Hosting;
 using Marten;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
-using NegotiationTracker.Infrastructure.Access;
+using NegotiationTracker.Hosting.Access;
 using NegotiationTracker.Server.Access;
 
 namespace NegotiationTracker.Server.Tests.Reliability;
@@ -26,7 +27,7 @@ public sealed record RunningServer(WebApplication App, HttpClient Client, string
         }
 
         var client = new HttpClient { BaseAddress = new Uri(app.Urls.First()), Timeout = TimeSpan.FromMinutes(1) };
-        client.DefaultRequestHeaders.Add(ApiKeyAuthentication.Header, key);
+        client.DefaultRequestHeaders.Add(Wire.ApiKeyHeader, key);
         return new RunningServer(app, client, key);
     }
 

@@ -3,8 +3,8 @@ using System.Net;
 using NegotiationTracker.Domain.Common;
 using NegotiationTracker.Domain.Negotiations;
 using NegotiationTracker.Domain.Parties;
-using NegotiationTracker.Infrastructure.Access;
-using NegotiationTracker.Infrastructure.EventStore;
+using NegotiationTracker.Hosting.Access;
+using NegotiationTracker.Hosting.EventStore;
 using NegotiationTracker.Server.Tests.Fixtures;
 using Xunit.Abstractions;
 

@@ -1,3 +1,4 @@
+using NegotiationTracker.Hosting;
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
@@ -6,8 +7,8 @@ using Marten;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using NegotiationTracker.Domain.Parties;
-using NegotiationTracker.Infrastructure.Access;
-using NegotiationTracker.Infrastructure.Postgres;
+using NegotiationTracker.Hosting.Access;
+using NegotiationTracker.Hosting.Postgres;
 using NegotiationTracker.Server.Access;
 using NegotiationTracker.Server.Tests.Fixtures;
 using Xunit.Abstractions;
@@ -138,7 +139,7 @@ public sealed class PostgresOutageFixture : IAsyncLifetime
         {
             var (_, key) = await ApiKeys.CreateAsync(session, "Outage test", ApiRole.Recorder, "tests", DateTimeOffset.UtcNow, CancellationToken.None);
             client = new HttpClient { BaseAddress = new Uri(app.Urls.First()), Timeout = TimeSpan.FromSeconds(60) };
-            client.DefaultRequestHeaders.Add(ApiKeyAuthentication.Header, key);
+            client.DefaultRequestHeaders.Add(Wire.ApiKeyHeader, key);
         }
 
         await Talks.OpenAsync(client);

@@ -1,5 +1,5 @@
 using Microsoft.Playwright;
-using NegotiationTracker.Infrastructure.Access;
+using NegotiationTracker.Hosting.Access;
 using NegotiationTracker.Server.Tests.Fixtures;
 
 namespace NegotiationTracker.Server.Tests.Web;

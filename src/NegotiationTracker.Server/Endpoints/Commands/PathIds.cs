@@ -1,3 +1,5 @@
+using NegotiationTracker.Grains;
+using NegotiationTracker.Domain.Parties;
 using Marten;
 using Microsoft.AspNetCore.Http;
 using NegotiationTracker.Domain.Common;
@@ -25,7 +27,7 @@ internal static class PathIds
             return (null, invalid);
         }
 
-        var claim = await session.LoadAsync<StatementIdClaim>(StatementRecord.Key(negotiationId, statementId), cancellationToken);
+        var claim = await session.LoadAsync<StatementIdClaim>(Party.StatementKey(negotiationId, statementId), cancellationToken);
         return claim is null
             ? (null, Results.Problem(title: "Not found; nothing was appended", detail: $"statement {statementId} is not recorded in negotiation {negotiationId}",
                 statusCode: StatusCodes.Status404NotFound))

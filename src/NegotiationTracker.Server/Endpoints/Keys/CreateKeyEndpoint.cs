@@ -1,7 +1,7 @@
 using Marten;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
-using NegotiationTracker.Infrastructure.Access;
+using NegotiationTracker.Hosting.Access;
 using NegotiationTracker.Server.Endpoints.Commands;
 using Wolverine.Http;
 

@@ -1,7 +1,7 @@
 using Marten;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
-using NegotiationTracker.Infrastructure.Access;
+using NegotiationTracker.Hosting.Access;
 using Wolverine.Http;
 
 namespace NegotiationTracker.Server.Endpoints.Keys;

@@ -1,7 +1,7 @@
 using Marten;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
-using NegotiationTracker.Infrastructure.Integrity;
+using NegotiationTracker.Grains.Integrity;
 using Wolverine.Http;
 
 namespace NegotiationTracker.Server.Endpoints.Queries;
