@@ -51,7 +51,13 @@ public static class NegotiationServer
             ApplicationName = typeof(NegotiationServer).Assembly.GetName().Name,
         });
         builder.WebHost.UseUrls(urls);
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = MaxRequestBytes);
+        builder.Services.AddSingleton<KestrelRefusals>();
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.Limits.MaxRequestBodySize = MaxRequestBytes;
+            // The requests Kestrel refuses before any middleware (a %00 in the path) answered with a problem like every other refusal.
+            kestrel.ConfigureEndpointDefaults(listen => listen.Use(listen.ApplicationServices.GetRequiredService<KestrelRefusals>().Watch));
+        });
         // Start-up, shutdown and problems; not every request. Orleans warns about GC settings at every start: errors only.
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.Logging.AddFilter("Orleans", LogLevel.Error);
