@@ -109,8 +109,12 @@ public static class NegotiationServer
         builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = DatabaseOutage.Describe);
         builder.Services.AddOpenApi(options =>
         {
+            options.AddDocumentTransformer<ApiDocumentDescription>();
             options.AddDocumentTransformer<ApiKeyDocumentation>();
             options.AddOperationTransformer<CommandBodyDocumentation>();
+            // After CommandBodyDocumentation, which drops Wolverine's placeholder description.
+            options.AddOperationTransformer<CommandDocumentation>();
+            options.AddOperationTransformer<OperationAccessDocumentation>();
             // The package names the request's own scheme and Host as the server, so a forged Host would become the
             // address the API page sends keys to. Relative to the document instead: the server that served it.
             options.AddDocumentTransformer((document, _, _) =>

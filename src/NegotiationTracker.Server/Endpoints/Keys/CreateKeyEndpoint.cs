@@ -14,6 +14,8 @@ public static class CreateKeyEndpoint
     // the field (Wolverine's binding made the one a 500 and the other a message naming .NET types).
     [WolverinePost("/api/keys")]
     [Tags("Keys"), EndpointSummary("Create an API key (admin); the key is shown once")]
+    [EndpointDescription("Needs an admin key. Body: the holder's name and the role (reader, recorder or admin). The 201 answer holds the key "
+        + "(`ntk_<id>_<secret>`) in this response only: the server keeps the SHA-256 of its secret.")]
     [Consumes(typeof(CreateKey), "application/json")]
     [ProducesResponseType<CreatedKey>(StatusCodes.Status201Created)]
     [ProducesResponseType<HttpValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]

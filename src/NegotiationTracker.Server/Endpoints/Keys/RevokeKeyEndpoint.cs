@@ -11,6 +11,8 @@ public static class RevokeKeyEndpoint
     /// <summary>Revoke a key (admin): it stops working at once and stays listed. Revoking it again changes nothing.</summary>
     [WolverinePost("/api/keys/{keyId}/revocation")]
     [Tags("Keys"), EndpointSummary("Revoke an API key (admin)")]
+    [EndpointDescription("Needs an admin key. The key stops working at once (its browser sessions end too) and stays listed; revoking it again "
+        + "changes nothing. 404 when there is no such key.")]
     [ProducesResponseType<KeyView>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
     public static async Task<IResult> Post(string keyId, HttpContext http, IDocumentSession session, TimeProvider clock)
