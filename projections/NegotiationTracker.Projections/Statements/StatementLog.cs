@@ -122,9 +122,21 @@ public static class StatementLog
             query = query.Where(s => s.Status == StatementRecord.Statuses.Standing);
         }
 
-        if (filter.RecordedBy is { } recorder)
+        if (filter.RecordedBy is { } text)
         {
-            query = query.Where(s => s.RecordedBy == recorder);
+            var recorders = RecorderFilter.Parse("recordedBy", text).Filter ?? new RecorderFilter([text], null);
+            var exactly = recorders.Exactly.ToArray();
+            if (recorders.OsUserStart is { } start)
+            {
+                // Marten turns StartsWith into LIKE 'value%' without escaping, and user names may hold '_': escaped here, so
+                // an OS user's name matches as written (PostgreSQL's LIKE escapes with a backslash by default).
+                var pattern = start.Replace(@"\", @"\\").Replace("%", @"\%").Replace("_", @"\_");
+                query = query.Where(s => s.RecordedBy.IsOneOf(exactly) || s.RecordedBy!.StartsWith(pattern));
+            }
+            else
+            {
+                query = query.Where(s => s.RecordedBy.IsOneOf(exactly));
+            }
         }
 
         if (filter.From is { } from)
