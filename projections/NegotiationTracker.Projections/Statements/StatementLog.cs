@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using Marten;
 using Marten.Linq;
+using Marten.Linq.MatchesSql;
 using NegotiationTracker.Domain.Common;
 using NegotiationTracker.Projections.Negotiations;
 using NegotiationTracker.Projections.Parties;
@@ -128,10 +129,12 @@ public static class StatementLog
             var exactly = recorders.Exactly.ToArray();
             if (recorders.OsUserStart is { } start)
             {
-                // Marten turns StartsWith into LIKE 'value%' without escaping, and user names may hold '_': escaped here, so
-                // an OS user's name matches as written (PostgreSQL's LIKE escapes with a backslash by default).
-                var pattern = start.Replace(@"\", @"\\").Replace("%", @"\%").Replace("_", @"\_");
-                query = query.Where(s => s.RecordedBy.IsOneOf(exactly) || s.RecordedBy!.StartsWith(pattern));
+                // starts_with, not LINQ's StartsWith, which makes a pattern of the name (an '_' in it would match any character).
+                // What follows the start is the host, which has no '@': os:alice matches os:alice@host, never os:alice@corp@host.
+                var host = start.Length + 1;
+                query = query.Where(s => s.MatchesSql(
+                    "(d.data ->> 'recordedBy' = any(?) or (starts_with(d.data ->> 'recordedBy', ?) and strpos(substr(d.data ->> 'recordedBy', ?), '@') = 0))",
+                    exactly, start, host));
             }
             else
             {

@@ -177,6 +177,17 @@ public sealed class when_a_key_holder_shares_a_name_with_an_os_user(SharedNameLe
     }
 
     [Fact]
+    public async Task the_timeline_names_each_recorder_by_kind()
+    {
+        var timeline = await ledger.CliAsync("timeline", Negotiation);
+
+        timeline.ExitCode.ShouldBe(0, timeline.ToString());
+        var text = Joined(timeline.Out);
+        text.ShouldContain($"by key holder \"{Name}\"");
+        text.ShouldContain($"by OS user {Name} on host {Environment.MachineName}");
+    }
+
+    [Fact]
     public async Task the_history_names_each_recorder_by_kind()
     {
         var history = await ledger.CliAsync("history", Negotiation);
