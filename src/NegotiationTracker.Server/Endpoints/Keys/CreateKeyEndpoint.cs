@@ -2,6 +2,7 @@ using Marten;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using NegotiationTracker.Infrastructure.Access;
+using NegotiationTracker.Server.Access;
 using NegotiationTracker.Server.Endpoints.Commands;
 using Wolverine.Http;
 
@@ -37,7 +38,7 @@ public static class CreateKeyEndpoint
             return Results.ValidationProblem(new Dictionary<string, string[]> { ["role"] = ["use reader, recorder or admin"] }, title: "Invalid field; no key was created");
         }
 
-        var (key, text) = await ApiKeys.CreateAsync(session, command.Name, command.Role, http.User.Identity?.Name ?? "admin", clock.GetUtcNow(), http.RequestAborted);
+        var (key, text) = await ApiKeys.CreateAsync(session, command.Name, command.Role, ApiKeyAuthentication.RecordedBy(http.User), clock.GetUtcNow(), http.RequestAborted);
         return Results.Created($"/api/keys/{key.Id}", new CreatedKey(KeyView.Of(key), text));
     }
 }

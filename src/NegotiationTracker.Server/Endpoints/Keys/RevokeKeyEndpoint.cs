@@ -2,6 +2,7 @@ using Marten;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using NegotiationTracker.Infrastructure.Access;
+using NegotiationTracker.Server.Access;
 using Wolverine.Http;
 
 namespace NegotiationTracker.Server.Endpoints.Keys;
@@ -17,7 +18,7 @@ public static class RevokeKeyEndpoint
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
     public static async Task<IResult> Post(string keyId, HttpContext http, IDocumentSession session, TimeProvider clock)
     {
-        var revoked = await ApiKeys.RevokeAsync(session, keyId, http.User.Identity?.Name ?? "admin", clock.GetUtcNow(), http.RequestAborted);
+        var revoked = await ApiKeys.RevokeAsync(session, keyId, ApiKeyAuthentication.RecordedBy(http.User), clock.GetUtcNow(), http.RequestAborted);
         return revoked is null
             ? Results.Problem(title: "Key not found", detail: $"there is no key {keyId}", statusCode: StatusCodes.Status404NotFound)
             : Results.Ok(KeyView.Of(revoked));
