@@ -6,6 +6,7 @@ using Marten.Events;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using NegotiationTracker.Domain.Common;
 using NegotiationTracker.Grains;
 using NegotiationTracker.Hosting.EventStore;
 using NegotiationTracker.Hosting.Postgres;
@@ -18,6 +19,12 @@ namespace NegotiationTracker.Cli;
 /// </summary>
 public static class Ledger
 {
+    /// <summary>
+    /// Who records what this process writes to a database: the OS user running it, on this host, stored as
+    /// <c>os:USER@HOST</c> so it is never taken for a key holder of the same name.
+    /// </summary>
+    public static string RecordedBy => Recorder.OsUser(Environment.UserName, Environment.MachineName).Stored;
+
     public static Task<string> ConnectionStringAsync(GlobalOptions options, CancellationToken cancellationToken) =>
         DatabaseLocation.ResolveAsync(options.Db, options.DataDirectory, note => Console.Error.WriteLine(note), cancellationToken);
 

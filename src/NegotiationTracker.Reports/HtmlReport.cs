@@ -444,7 +444,7 @@ public static class HtmlReport
             var source = statement.Source is null
                 ? "no source"
                 : $"according to “{Encode(statement.Source.Title)}”{(statement.Source.Outlet is { } outlet ? $", {Encode(outlet)}" : "")}{(statement.Source.Url is { } url ? $" <span class=\"url\">{Encode(url)}</span>" : "")}";
-            html.AppendLine($"<p class=\"provenance\">{statement.Attribution.Word()} · {source} · {Encode(statement.Id)} · recorded {Encode(Wording.Instant(statement.RecordedAt))} by {Encode(statement.RecordedBy ?? "unknown")}</p>");
+            html.AppendLine($"<p class=\"provenance\">{statement.Attribution.Word()} · {source} · {Encode(statement.Id)} · recorded {Encode(Wording.Instant(statement.RecordedAt))} by {Encode(Recorder.Describe(statement.RecordedBy))}</p>");
             html.AppendLine("</div>");
             html.AppendLine("</li>");
         }

@@ -52,7 +52,13 @@ public static class NegotiationServer
             ApplicationName = typeof(NegotiationServer).Assembly.GetName().Name,
         });
         builder.WebHost.UseUrls(urls);
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = MaxRequestBytes);
+        builder.Services.AddSingleton<KestrelRefusals>();
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.Limits.MaxRequestBodySize = MaxRequestBytes;
+            // The requests Kestrel refuses before any middleware (a %00 in the path) answered with a problem like every other refusal.
+            kestrel.ConfigureEndpointDefaults(listen => listen.Use(listen.ApplicationServices.GetRequiredService<KestrelRefusals>().Watch));
+        });
         // Start-up, shutdown and problems; not every request. Orleans warns about GC settings at every start: errors only.
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.Logging.AddFilter("Orleans", LogLevel.Error);
@@ -104,8 +110,12 @@ public static class NegotiationServer
         builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = DatabaseOutage.Describe);
         builder.Services.AddOpenApi(options =>
         {
+            options.AddDocumentTransformer<ApiDocumentDescription>();
             options.AddDocumentTransformer<ApiKeyDocumentation>();
             options.AddOperationTransformer<CommandBodyDocumentation>();
+            // After CommandBodyDocumentation, which drops Wolverine's placeholder description.
+            options.AddOperationTransformer<CommandDocumentation>();
+            options.AddOperationTransformer<OperationAccessDocumentation>();
             // The package names the request's own scheme and Host as the server, so a forged Host would become the
             // address the API page sends keys to. Relative to the document instead: the server that served it.
             options.AddDocumentTransformer((document, _, _) =>

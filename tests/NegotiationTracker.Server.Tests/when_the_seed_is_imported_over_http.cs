@@ -83,7 +83,7 @@ public sealed class when_the_seed_is_imported_over_http(SeedPostedFixture seed) 
         statements.ShouldNotBeEmpty();
         statements.ShouldAllBe(s => s.GetProperty("party").GetString() == "iraq");
         // Recorded by the holder of the key the import was sent with (the fixture's admin key).
-        statements[0].GetProperty("recordedBy").GetString().ShouldBe("Test admin");
+        statements[0].GetProperty("recordedBy").GetString().ShouldBe("key:Test admin");
         statements[0].GetProperty("kind").ValueKind.ShouldBe(JsonValueKind.String);
     }
 

@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using Marten;
 using Marten.Linq;
+using Marten.Linq.MatchesSql;
 using NegotiationTracker.Domain.Common;
 using NegotiationTracker.Projections.Negotiations;
 using NegotiationTracker.Projections.Parties;
@@ -122,9 +123,23 @@ public static class StatementLog
             query = query.Where(s => s.Status == StatementRecord.Statuses.Standing);
         }
 
-        if (filter.RecordedBy is { } recorder)
+        if (filter.RecordedBy is { } text)
         {
-            query = query.Where(s => s.RecordedBy == recorder);
+            var recorders = RecorderFilter.Parse("recordedBy", text).Filter ?? new RecorderFilter([text], null);
+            var exactly = recorders.Exactly.ToArray();
+            if (recorders.OsUserStart is { } start)
+            {
+                // starts_with, not LINQ's StartsWith, which makes a pattern of the name (an '_' in it would match any character).
+                // What follows the start is the host, which has no '@': os:alice matches os:alice@host, never os:alice@corp@host.
+                var host = start.Length + 1;
+                query = query.Where(s => s.MatchesSql(
+                    "(d.data ->> 'recordedBy' = any(?) or (starts_with(d.data ->> 'recordedBy', ?) and strpos(substr(d.data ->> 'recordedBy', ?), '@') = 0))",
+                    exactly, start, host));
+            }
+            else
+            {
+                query = query.Where(s => s.RecordedBy.IsOneOf(exactly));
+            }
         }
 
         if (filter.From is { } from)

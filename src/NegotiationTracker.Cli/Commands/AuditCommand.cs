@@ -1,9 +1,11 @@
 using System.CommandLine;
 using System.Text.Json;
 using NegotiationTracker.Cli.Output;
+using NegotiationTracker.Domain.Common;
 using NegotiationTracker.Projections.Replay;
 using NegotiationTracker.Projections.Statements;
 using Spectre.Console;
+using Recorder = NegotiationTracker.Domain.Common.Recorder;
 
 namespace NegotiationTracker.Cli.Commands;
 
@@ -14,7 +16,17 @@ public static class AuditCommand
         var negotiation = new Argument<string>("negotiation-id") { Description = "The negotiation, e.g. us-iraq-withdrawal" };
         var party = new Option<string?>("--party") { Description = "Only statements made for this party" };
         var speaker = new Option<string?>("--speaker") { Description = "Only statements by this person" };
-        var recordedBy = new Option<string?>("--recorded-by") { Description = "Only statements recorded by this user" };
+        var recordedBy = new Option<string?>("--recorded-by")
+        {
+            Description = "Only statements recorded by this recorder: key:NAME (a key holder), os:USER or os:USER@HOST (an OS user), or a bare name (every kind)",
+        };
+        recordedBy.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<string?>() is { } text && RecorderFilter.Parse("--recorded-by", text).Rejection is { } rejection)
+            {
+                result.AddError(rejection.Message);
+            }
+        });
         var from = StatementsCommand.DateOption("--from", "Only statements that may have been said on or after this date");
         var to = StatementsCommand.DateOption("--to", "Only statements that may have been said on or before this date");
         var format = Formats.Option(OutputFormat.Table, OutputFormat.Json, OutputFormat.Csv);
@@ -58,7 +70,7 @@ public static class AuditCommand
             AnsiConsole.MarkupLine($"In {Markup.Escape(audit.NegotiationId)}, made by [bold]{Markup.Escape(party)}[/]");
             foreach (var e in audit.Events)
             {
-                AnsiConsole.MarkupLine($"[blue]#{e.Sequence}[/] [bold]{Markup.Escape(e.Type)}[/] {Markup.Escape(e.Stream)} v{e.Version}{(e.Said is null ? "" : $" · said {e.Said}")} · recorded {e.RecordedAt.UtcDateTime:yyyy-MM-dd HH:mm:ss.ffffff}Z by {Markup.Escape(e.RecordedBy ?? "unknown")} · correlation {Markup.Escape(e.CorrelationId ?? "")}");
+                AnsiConsole.MarkupLine($"[blue]#{e.Sequence}[/] [bold]{Markup.Escape(e.Type)}[/] {Markup.Escape(e.Stream)} v{e.Version}{(e.Said is null ? "" : $" · said {e.Said}")} · recorded {e.RecordedAt.UtcDateTime:yyyy-MM-dd HH:mm:ss.ffffff}Z by {Markup.Escape(Recorder.Describe(e.RecordedBy))} · correlation {Markup.Escape(e.CorrelationId ?? "")}");
                 AnsiConsole.WriteLine("    " + JsonSerializer.Serialize(e.Data, e.Data.GetType(), Formats.Compact));
             }
         }));

@@ -39,7 +39,7 @@ public static class CheckpointCommand
 
     private static async Task<LogCheckpointed> CreateAsync(LedgerCheckpoints checkpoints, CancellationToken cancellationToken)
     {
-        var (checkpoint, report) = await checkpoints.CreateAsync(Environment.UserName, Guid.NewGuid().ToString("N"), cancellationToken);
+        var (checkpoint, report) = await checkpoints.CreateAsync(Ledger.RecordedBy, Guid.NewGuid().ToString("N"), cancellationToken);
         if (!report.Clean)
         {
             // A checkpoint fixes the log as it is; it does not vouch for it.

@@ -4,6 +4,7 @@ using NegotiationTracker.Cli.Output;
 using NegotiationTracker.Projections.Replay;
 using NegotiationTracker.Reports;
 using Spectre.Console;
+using Recorder = NegotiationTracker.Domain.Common.Recorder;
 
 namespace NegotiationTracker.Cli.Commands;
 
@@ -38,7 +39,7 @@ public static class HistoryCommand
             foreach (var e in history)
             {
                 table.AddRow(e.Sequence.ToString(), Markup.Escape(e.Stream), e.Version.ToString(), Markup.Escape(e.Type), e.Said?.ToString() ?? "",
-                    e.RecordedAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss.ffffff"), Markup.Escape(e.RecordedBy ?? ""), Markup.Escape(e.CorrelationId ?? ""));
+                    e.RecordedAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss.ffffff"), Markup.Escape(Recorder.Describe(e.RecordedBy)), Markup.Escape(e.CorrelationId ?? ""));
             }
 
             AnsiConsole.Write(table);

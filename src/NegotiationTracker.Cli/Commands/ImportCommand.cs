@@ -46,7 +46,7 @@ public static class ImportCommand
         var seed = SeedFileReader.Read(path);
         using var host = await Ledger.StartSiloAsync(options, cancellationToken);
         var import = host.Services.GetRequiredService<ImportSeedFile>();
-        var recording = Recording.By(Environment.UserName);
+        var recording = Recording.By(Ledger.RecordedBy);
         var steps = seed.Steps().Count;
         ImportResult? result = null;
         await AnsiConsole.Progress()

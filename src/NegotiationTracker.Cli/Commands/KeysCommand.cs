@@ -1,6 +1,7 @@
 using System.CommandLine;
 using NegotiationTracker.Hosting.Access;
 using Spectre.Console;
+using Recorder = NegotiationTracker.Domain.Common.Recorder;
 
 namespace NegotiationTracker.Cli.Commands;
 
@@ -25,7 +26,7 @@ public static class KeysCommand
                 return default;
             },
         };
-        var name = new Option<string>("--name") { Description = "Who holds the key; recorded as recordedBy on every event it appends, e.g. \"Analyst A\"", Required = true };
+        var name = new Option<string>("--name") { Description = "Who holds the key; recorded as the key holder (recordedBy key:NAME) on every event it appends, e.g. \"Analyst A\"", Required = true };
         name.Validators.Add(result =>
         {
             if (ApiKeys.ValidateName(result.GetValueOrDefault<string>()) is { } rejection)
@@ -38,7 +39,7 @@ public static class KeysCommand
         {
             using var store = await Ledger.OpenStoreAsync(GlobalOptions.ForDatabase(result, "keys create"), cancellationToken);
             await using var session = store.LightweightSession();
-            var (key, text) = await ApiKeys.CreateAsync(session, result.GetValue(name)!, result.GetValue(role), Environment.UserName, DateTimeOffset.UtcNow, cancellationToken);
+            var (key, text) = await ApiKeys.CreateAsync(session, result.GetValue(name)!, result.GetValue(role), Ledger.RecordedBy, DateTimeOffset.UtcNow, cancellationToken);
             // The key alone on stdout, so a script can capture it; the advice goes to stderr.
             Console.Out.WriteLine(text);
             Console.Error.WriteLine($"Key {key.Id} for {key.Name} ({Roles(key.Role)}). It is shown only this once: store it now. Send it in the X-Api-Key header.");
@@ -52,8 +53,8 @@ public static class KeysCommand
             var table = new Table().AddColumns("Id", "Name", "Role", "Created", "By", "Revoked");
             foreach (var key in await ApiKeys.ListAsync(session, cancellationToken))
             {
-                table.AddRow(key.Id, Markup.Escape(key.Name), Roles(key.Role), key.CreatedAt.ToString("u"), Markup.Escape(key.CreatedBy),
-                    key.RevokedAt is { } at ? $"{at:u} by {Markup.Escape(key.RevokedBy ?? "")}" : "");
+                table.AddRow(key.Id, Markup.Escape(key.Name), Roles(key.Role), key.CreatedAt.ToString("u"), Markup.Escape(Recorder.Describe(key.CreatedBy)),
+                    key.RevokedAt is { } at ? $"{at:u} by {Markup.Escape(Recorder.Describe(key.RevokedBy))}" : "");
             }
 
             AnsiConsole.Write(table);
@@ -66,7 +67,7 @@ public static class KeysCommand
             using var store = await Ledger.OpenStoreAsync(GlobalOptions.ForDatabase(result, "keys revoke"), cancellationToken);
             await using var session = store.LightweightSession();
             var keyId = result.GetValue(id)!;
-            var revoked = await ApiKeys.RevokeAsync(session, keyId, Environment.UserName, DateTimeOffset.UtcNow, cancellationToken)
+            var revoked = await ApiKeys.RevokeAsync(session, keyId, Ledger.RecordedBy, DateTimeOffset.UtcNow, cancellationToken)
                 ?? throw new NotFound($"there is no key {keyId}");
             Console.Out.WriteLine($"Key {revoked.Id} of {revoked.Name} is revoked (since {revoked.RevokedAt:u}).");
         }));

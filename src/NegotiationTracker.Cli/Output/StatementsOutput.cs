@@ -3,6 +3,7 @@ using NegotiationTracker.Domain.Common;
 using NegotiationTracker.Projections.Statements;
 using NegotiationTracker.Reports;
 using Spectre.Console;
+using Recorder = NegotiationTracker.Domain.Common.Recorder;
 
 namespace NegotiationTracker.Cli.Output;
 
@@ -33,10 +34,10 @@ public static class StatementsOutput
             console.MarkupLine($"[blue]{s.Said}[/]  {who}  [grey]{s.Kind.Word()}{stance}{issues}[/]{marker}");
             console.Write(new Padder(new Paragraph(s.Text), new Padding(4, 0, 0, 0)));
             var source = s.Source is null ? "no source" : $"according to {(s.Source.Outlet is null ? s.Source.Title : $"{s.Source.Title}, {s.Source.Outlet}")}";
-            console.MarkupLine($"    [grey]{s.Attribution.Word()}, {Markup.Escape(source)} · {Markup.Escape(s.Id)} · recorded {s.RecordedAt.UtcDateTime:yyyy-MM-dd HH:mm:ss}Z by {Markup.Escape(s.RecordedBy ?? "unknown")} · #{s.Sequence}[/]");
+            console.MarkupLine($"    [grey]{s.Attribution.Word()}, {Markup.Escape(source)} · {Markup.Escape(s.Id)} · recorded {s.RecordedAt.UtcDateTime:yyyy-MM-dd HH:mm:ss}Z by {Markup.Escape(Recorder.Describe(s.RecordedBy))} · #{s.Sequence}[/]");
             foreach (var note in s.Annotations)
             {
-                console.MarkupLine($"    [yellow]{Markup.Escape(note.Reading())}[/] [grey]· recorded {note.RecordedAt.UtcDateTime:yyyy-MM-dd HH:mm:ss}Z by {Markup.Escape(note.RecordedBy ?? "unknown")}[/]");
+                console.MarkupLine($"    [yellow]{Markup.Escape(note.Reading())}[/] [grey]· recorded {note.RecordedAt.UtcDateTime:yyyy-MM-dd HH:mm:ss}Z by {Markup.Escape(Recorder.Describe(note.RecordedBy))}[/]");
             }
 
             console.WriteLine();

@@ -2,6 +2,7 @@ using NegotiationTracker.Domain.Common;
 using NegotiationTracker.Projections.Timeline;
 using NegotiationTracker.Reports;
 using Spectre.Console;
+using Recorder = NegotiationTracker.Domain.Common.Recorder;
 
 namespace NegotiationTracker.Cli.Output;
 
@@ -17,7 +18,7 @@ public static class TimelineOutput
             var stance = e.Stance is { } s ? $" ({s.Word()})" : "";
             var marks = StandingMarks.Of(e) is { Length: > 0 } read ? $" [yellow]{Markup.Escape(read.Trim())}[/]" : "";
             console.MarkupLine($"[blue]{when,-10}[/]{who} [grey]{e.Kind}{stance}[/]{marks}{where}: {Markup.Escape(Shorten(e.Title))}");
-            console.MarkupLine($"           [grey]#{e.Sequence} recorded {e.RecordedAt.UtcDateTime:yyyy-MM-dd HH:mm:ss}Z by {Markup.Escape(e.RecordedBy ?? "unknown")}[/]");
+            console.MarkupLine($"           [grey]#{e.Sequence} recorded {e.RecordedAt.UtcDateTime:yyyy-MM-dd HH:mm:ss}Z by {Markup.Escape(Recorder.Describe(e.RecordedBy))}[/]");
         }
     }
 

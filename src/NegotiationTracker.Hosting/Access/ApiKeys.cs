@@ -6,7 +6,8 @@ namespace NegotiationTracker.Hosting.Access;
 /// <summary>Issuing, finding and revoking API keys; shared by <c>negotiation keys</c> and the server's admin endpoints.</summary>
 public static class ApiKeys
 {
-    public static Rejection? ValidateName(string? name) => Validate.Line("name", name, Validate.MaxNameLength);
+    /// <summary>A holder's name: one line, and never shaped like a recorder of another kind (see <see cref="Recorder"/>).</summary>
+    public static Rejection? ValidateName(string? name) => Recorder.ValidateKeyHolderName("name", name);
 
     /// <returns>The stored key and its one-time text, which the caller shows once.</returns>
     public static async Task<(ApiKey Key, string Text)> CreateAsync(IDocumentSession session, string name, ApiRole role, string createdBy,

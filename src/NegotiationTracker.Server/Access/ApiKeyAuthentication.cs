@@ -1,4 +1,3 @@
-using NegotiationTracker.Hosting;
 using System.Security.Claims;
 using System.Text.Encodings.Web;
 using Marten;
@@ -6,6 +5,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using NegotiationTracker.Domain.Common;
 using NegotiationTracker.Hosting.Access;
 
 namespace NegotiationTracker.Server.Access;
@@ -13,7 +13,8 @@ namespace NegotiationTracker.Server.Access;
 /// <summary>
 /// Authenticates a request by the API key it presents: the <c>X-Api-Key</c> header, <c>Authorization: Bearer</c>, or (for
 /// the web view in a browser) the session cookie the sign-in page sets, which names a stored session and through it a key.
-/// The key's name becomes the user, and so the <c>recordedBy</c> of every event the request appends; its role becomes the
+/// The key's name becomes the user, and so (as a key holder, <see cref="RecordedBy"/>) the <c>recordedBy</c> of every event the
+/// request appends; its role becomes the
 /// role claims it is allowed (each role includes those below it). A request authenticated by the cookie carries the
 /// <see cref="SessionClaim"/>, which <see cref="CrossSiteRequests"/> reads.
 /// </summary>
@@ -22,7 +23,7 @@ public sealed class ApiKeyAuthentication(IOptionsMonitor<AuthenticationSchemeOpt
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "ApiKey";
-    public const string Header = Wire.ApiKeyHeader;
+    public const string Header = "X-Api-Key";
     /// <summary>The web view's session cookie: a random token naming a stored session, never the key.</summary>
     public const string Cookie = "negotiation-session";
     public const string KeyIdClaim = "key-id";
@@ -87,6 +88,13 @@ public sealed class ApiKeyAuthentication(IOptionsMonitor<AuthenticationSchemeOpt
                 statusCode: StatusCodes.Status403Forbidden)
             .ExecuteAsync(Context);
     }
+
+    /// <summary>
+    /// The recorded-by of what an authenticated request appends: its key's holder, stored as <c>key:NAME</c> so it is never
+    /// taken for an OS user of the same name.
+    /// </summary>
+    public static string RecordedBy(ClaimsPrincipal user) =>
+        Recorder.KeyHolder(user.Identity?.Name ?? throw new InvalidOperationException("only an authenticated request records: the endpoint needs a key")).Stored;
 
     /// <summary>The key a request sends in a header, if any; a header wins over the cookie.</summary>
     public static string? Presented(HttpRequest request)

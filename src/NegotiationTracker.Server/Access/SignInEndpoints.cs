@@ -17,11 +17,16 @@ public static class SignInEndpoints
 {
     [WolverineGet("/sign-in")]
     [Tags("Web view"), EndpointSummary("The sign-in page of the web view")]
+    [EndpointDescription("A form that takes an API key once and opens a browser session for the web view. Open to callers without a key; "
+        + "returnUrl (a local path) is where the sign-in leads afterwards.")]
     [ProducesResponseType<string>(StatusCodes.Status200OK, "text/html")]
     public static IResult Get(string? returnUrl) => Page(returnUrl, problem: null, StatusCodes.Status200OK);
 
     [WolverinePost("/sign-in")]
     [Tags("Web view"), EndpointSummary("Sign in to the web view with an API key (form field `key`)")]
+    [EndpointDescription("A form post (fields `key` and `returnUrl`). A known key opens a session for a fixed lifetime (8 hours by default, "
+        + "absolute, not sliding): the `negotiation-session` cookie holds only a random token (HttpOnly, SameSite=Strict), and the answer is "
+        + "a 302 to returnUrl when it is a local path, else to `/`. An unknown or revoked key: the page again, 401.")]
     [ProducesResponseType(StatusCodes.Status302Found)]
     [ProducesResponseType<string>(StatusCodes.Status401Unauthorized, "text/html")]
     public static async Task<IResult> Post(HttpRequest request, IDocumentSession session, TimeProvider clock, ServerSettings settings,
@@ -45,6 +50,7 @@ public static class SignInEndpoints
     /// <summary>A page with the one button that signs out, carrying the antiforgery token the sign-out needs.</summary>
     [WolverineGet("/sign-out")]
     [Tags("Web view"), EndpointSummary("The sign-out page of the web view")]
+    [EndpointDescription("A page with the one button that signs out; the form carries the antiforgery token that POST /sign-out needs.")]
     [ProducesResponseType<string>(StatusCodes.Status200OK, "text/html")]
     public static IResult SignOutPage(HttpContext http, IAntiforgery antiforgery)
     {
@@ -68,6 +74,8 @@ public static class SignInEndpoints
     /// </summary>
     [WolverinePost("/sign-out")]
     [Tags("Web view"), EndpointSummary("Sign out of the web view: ends the session")]
+    [EndpointDescription("Ends the session the cookie names, clears the cookie and answers a 302 to /sign-in. With a session cookie it needs this "
+        + "server's antiforgery token and a same-origin request (else 403), so no other page can sign anyone out.")]
     [ProducesResponseType(StatusCodes.Status302Found)]
     public static async Task<IResult> SignOut(HttpRequest request, IDocumentSession session, CancellationToken cancellationToken)
     {

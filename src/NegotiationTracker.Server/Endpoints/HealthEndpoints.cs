@@ -7,6 +7,8 @@ public static class LiveEndpoint
 {
     /// <summary>The process answers HTTP; says nothing about its dependencies.</summary>
     [WolverineGet("/health/live")]
+    [Tags("Health"), EndpointSummary("Liveness: the process answers HTTP")]
+    [EndpointDescription("200 `{status: \"live\"}` while the process runs; it checks nothing else. Open to callers without a key.")]
     public static IResult Get() => Results.Ok(new { status = "live" });
 }
 
@@ -14,6 +16,9 @@ public static class ReadyEndpoint
 {
     /// <summary>200 when PostgreSQL answers and the silo takes grain calls; 503 problem details otherwise.</summary>
     [WolverineGet("/health/ready")]
+    [Tags("Health"), EndpointSummary("Readiness: PostgreSQL answers and the silo takes grain calls")]
+    [EndpointDescription("200 `{status: \"ready\"}` when PostgreSQL answers and the Orleans silo takes grain calls; 503 problem details saying "
+        + "which is not ready otherwise. Open to callers without a key.")]
     public static async Task<IResult> Get(Readiness readiness, IGrainFactory grains, CancellationToken cancellationToken)
     {
         var problem = await readiness.CheckAsync(grains, cancellationToken);

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using NegotiationTracker.Grains;
 using NegotiationTracker.Grains.Import;
 using NegotiationTracker.SeedFiles;
+using NegotiationTracker.Server.Access;
 using Wolverine.Http;
 
 namespace NegotiationTracker.Server.Endpoints;
@@ -52,7 +53,7 @@ public static class ImportSeedFileEndpoint
         {
             var seed = SeedFileReader.Parse(string.IsNullOrWhiteSpace(name) ? "request" : name, bytes);
             // Every event the file appends is recorded as appended by the key's holder.
-            var result = await import.ImportAsync(seed, Recording.By(request.HttpContext.User.Identity?.Name ?? "anonymous"), cancellationToken: cancellationToken);
+            var result = await import.ImportAsync(seed, Recording.By(ApiKeyAuthentication.RecordedBy(request.HttpContext.User)), cancellationToken: cancellationToken);
             return Results.Ok(new { negotiationId = result.NegotiationId, steps = result.Steps, eventsAppended = result.EventsAppended });
         }
         catch (SeedFileRejected e)

@@ -7,8 +7,8 @@ namespace NegotiationTracker.Server.Endpoints;
 /// Refuses a path or query value holding U+0000 with a 400 before any endpoint runs. PostgreSQL text cannot hold that
 /// character, so such a value can match nothing; handed to a query as a parameter, it made PostgreSQL refuse the whole
 /// query, a 500 (found by the fuzz tests: <c>/api/verification?negotiation=%00</c>). A <c>%00</c> in the path never gets
-/// here: Kestrel refuses that request target while parsing it and answers an empty 400 itself, which no middleware can
-/// shape (see when_every_field_of_every_command_is_spoiled); the path check is for a server that lets one through.
+/// here: Kestrel refuses that request target while parsing it, before any middleware, and <see cref="KestrelRefusals"/>
+/// turns its empty 400 into a problem; the path check is for a server that lets one through.
 /// </summary>
 internal static class NulInAddress
 {

@@ -26,6 +26,9 @@ public static class BriefPage
     /// </remarks>
     [WolverineGet("/negotiations/{id}")]
     [Tags("Web view"), EndpointSummary("The brief of a negotiation with its filterable statement log, as a web page")]
+    [EndpointDescription("The brief as `negotiation report --format html` draws it, with the whole statement log narrowed by the filters in the "
+        + "query string (party, speaker, issue, from, to, includeRetracted). The timeline, shifts, proposal lineage and agreements come from "
+        + "async views and may trail a write by a moment. 404 page when the negotiation is unknown, 400 page for a filter date that is not one.")]
     [ProducesResponseType(typeof(string), StatusCodes.Status200OK, "text/html")]
     [ProducesResponseType(typeof(string), StatusCodes.Status400BadRequest, "text/html")]
     [ProducesResponseType(typeof(string), StatusCodes.Status404NotFound, "text/html")]

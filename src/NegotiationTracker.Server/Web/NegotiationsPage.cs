@@ -16,6 +16,8 @@ public static class NegotiationsPage
     /// <summary>The negotiations in the ledger, each with its status, its parties and statements counted, and a link to its brief.</summary>
     [WolverineGet("/")]
     [Tags("Web view"), EndpointSummary("The negotiations in the ledger, as a web page")]
+    [EndpointDescription("Server-rendered HTML, no script: each negotiation with its status, its parties and statements counted, and a link "
+        + "to its brief. Needs a reader key or a sign-in session; a browser without one is sent to /sign-in.")]
     [ProducesResponseType(typeof(string), StatusCodes.Status200OK, "text/html")]
     public static async Task<IResult> Get(IQuerySession session, CancellationToken cancellationToken)
     {

@@ -103,7 +103,7 @@ public sealed class when_the_demo_runs(DemoFixture demo) : IClassFixture<DemoFix
                 source.TryGetProperty(field, out _).ShouldBeTrue(field);
             }
 
-            statement.GetProperty("recordedBy").GetString().ShouldBe(Environment.UserName);
+            statement.GetProperty("recordedBy").GetString().ShouldBe($"os:{Environment.UserName}@{Environment.MachineName}");
         }
     }
 

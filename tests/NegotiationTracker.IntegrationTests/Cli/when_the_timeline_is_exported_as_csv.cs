@@ -27,7 +27,7 @@ public sealed class when_the_timeline_is_exported_as_csv(CorrectedLedgerOnTheCom
 
         var statement = ReadCsv(csv.Out).Rows.Single(r => r["subject"] == "sudani-us-forces-unnecessary" && r["kind"] == "statement");
         statement["said"].ShouldBe("2024-09");
-        statement["recordedBy"].ShouldBe(Environment.UserName);
+        statement["recordedBy"].ShouldBe($"os:{Environment.UserName}@{Environment.MachineName}");
         DateTimeOffset.Parse(statement["recordedAt"]).ShouldBeLessThan(ledger.BeforeCorrections);
         statement["issueIds"].ShouldBe("us-troop-presence");
     }
@@ -59,7 +59,7 @@ public sealed class when_a_dossier_is_exported_as_csv(CorrectedLedgerOnTheComman
         var (header, rows) = ReadCsv(csv.Out);
         header.ShouldBe(entries[0].EnumerateObject().Select(p => p.Name).ToList());
         rows.Select(r => (r["sequence"], r["negotiationId"], r["partyId"], r["recordedBy"]))
-            .ShouldBe(entries.Select(e => (e.GetProperty("sequence").GetInt64().ToString(), Negotiation, "iraq", Environment.UserName)));
+            .ShouldBe(entries.Select(e => (e.GetProperty("sequence").GetInt64().ToString(), Negotiation, "iraq", $"os:{Environment.UserName}@{Environment.MachineName}")));
     }
 }
 

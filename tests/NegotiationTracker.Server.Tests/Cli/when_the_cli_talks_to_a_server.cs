@@ -102,7 +102,7 @@ public sealed class when_the_cli_talks_to_a_server(ServedLedgerFixture ledger) :
         var served = await ledger.ThroughServerAsync("statements", Iran, "--format", "json");
 
         var recorders = JsonDocument.Parse(served.Out).RootElement.EnumerateArray().Select(s => s.GetProperty("recordedBy").GetString()).Distinct().ToList();
-        recorders.ShouldBe([Recorder]);
+        recorders.ShouldBe([$"key:{Recorder}"]);
     }
 
     [Theory]

@@ -63,9 +63,9 @@ public sealed class when_a_negotiation_is_recorded_over_http(ServerFixture serve
 
         await using var session = server.Services.GetRequiredService<IDocumentStore>().QuerySession();
         var upstream = await session.Events.FetchStreamAsync("party/upstream");
-        upstream.Where(e => e.Data is StatementRetracted).ShouldHaveSingleItem().UserName.ShouldBe("Analyst A");
+        upstream.Where(e => e.Data is StatementRetracted).ShouldHaveSingleItem().UserName.ShouldBe("key:Analyst A");
         var negotiation = await session.Events.FetchStreamAsync($"negotiation/{Id}");
-        negotiation.ShouldAllBe(e => e.UserName == "Analyst A");
+        negotiation.ShouldAllBe(e => e.UserName == "key:Analyst A");
     }
 
     [Fact]

@@ -101,12 +101,15 @@ public sealed class when_bad_input_is_sent(TalksServerFixture server) : IClassFi
     }
 
     [Fact]
-    public async Task a_nul_in_the_path_is_a_400()
+    public async Task a_nul_in_the_path_is_a_400_problem()
     {
-        // Kestrel refuses it before any endpoint; the server's own check (above) is for query values.
+        // Kestrel refuses it before any endpoint (KestrelRefusals writes the problem); the server's own check (above) is for query values.
         var response = await server.Client.GetAsync($"/api/negotiations/{Talks.Id}%00");
 
-        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var text = await response.Content.ReadAsStringAsync();
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest, text);
+        response.Content.Headers.ContentType?.MediaType.ShouldBe("application/problem+json");
+        (await response.JsonAsync())["detail"]!.GetValue<string>().ShouldContain("NUL", Case.Sensitive, text);
     }
 
     [Fact]

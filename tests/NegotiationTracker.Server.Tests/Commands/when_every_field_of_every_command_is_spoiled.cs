@@ -135,23 +135,20 @@ public sealed class when_every_field_of_every_command_is_spoiled(StatementsServe
     [InlineData("GET", "/api/negotiations/" + Id + "%00")]
     [InlineData("POST", "/api/negotiations/%00/statements")]
     [InlineData("POST", "/api/negotiations/" + Id + "/parties/%00")]
-    public async Task a_nul_in_the_path_is_refused_by_kestrel_before_the_app_sees_it(string method, string target)
+    public async Task a_nul_in_the_path_is_a_400_problem_naming_it(string method, string target)
     {
-        // Kestrel refuses a request target that decodes to U+0000 while parsing it, and answers an empty 400 itself: no
-        // middleware, exception handler or status-code page runs, so it cannot be a problem+json like every other refusal
-        // without rewriting the raw connection. Pinned here so a Kestrel that lets it through (to NulInAddress) is noticed.
-        // Written to the socket as is, so no client library can tidy the request target before the server sees it.
-        var uri = new Uri(server.Address);
-        using var tcp = new System.Net.Sockets.TcpClient();
-        await tcp.ConnectAsync(uri.Host, uri.Port);
-        await using var stream = tcp.GetStream();
-        var request = $"{method} {target} HTTP/1.1\r\nHost: {uri.Authority}\r\nX-Api-Key: {server.AdminKey}\r\nContent-Type: application/json\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{{}}";
-        await stream.WriteAsync(System.Text.Encoding.ASCII.GetBytes(request));
-        using var reader = new StreamReader(stream);
-        var response = await reader.ReadToEndAsync();
+        // Kestrel refuses a request target that decodes to U+0000 while parsing it, before any middleware; KestrelRefusals
+        // turns its empty 400 into a problem. Written to the socket as is, so no client library can tidy the request
+        // target before the server sees it.
+        await using var connection = await RawHttp.OpenAsync(server.Address);
+        await connection.SendAsync($"{method} {target} HTTP/1.1\r\nHost: {new Uri(server.Address).Authority}\r\nX-Api-Key: {server.AdminKey}\r\n"
+            + "Content-Type: application/json\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}");
 
-        response.ShouldStartWith("HTTP/1.1 400", customMessage: response);
-        response.ShouldContain("Content-Length: 0", Case.Insensitive, response);
+        var answer = await connection.ReadAnswerAsync();
+
+        answer.Status.ShouldBe(400, answer.Text);
+        answer.Header("Content-Type").ShouldBe("application/problem+json");
+        answer.Json["detail"]!.GetValue<string>().ShouldContain("NUL", Case.Sensitive, answer.Text);
     }
 
     /// <summary>Null is a fine value for an optional field or an id the path fills in, so it is only sent for the others.</summary>

@@ -1,6 +1,8 @@
 using System.Net;
+using System.Text;
 using System.Text.Json.Nodes;
 using NegotiationTracker.Reports;
+using NegotiationTracker.Server.Tests.Fixtures;
 using static NegotiationTracker.Server.Tests.Queries.SeededLedgerFixture;
 
 namespace NegotiationTracker.Server.Tests.Queries;
@@ -134,6 +136,27 @@ public sealed class when_a_report_is_asked_for(SeededLedgerFixture ledger) : ICl
         CsvReport.WriteTable(await ReportAsync(), table, expected);
         body.ShouldBe(expected.ToString());
         response.Content.Headers.ContentDisposition?.FileName.ShouldBe($"{Iran}-{table}.csv");
+    }
+
+    [Fact]
+    public async Task a_kept_alive_connection_carries_the_table_byte_for_byte_until_a_request_is_refused()
+    {
+        // The connection's output passes through KestrelRefusals' writer: a long streamed answer must come out intact.
+        using var table = new StringWriter();
+        CsvReport.WriteTable(await ReportAsync(), "statements", table);
+        var expected = Encoding.UTF8.GetBytes(table.ToString());
+        await using var connection = await RawHttp.OpenAsync(ledger.Server.Address);
+        var key = $"X-Api-Key: {ledger.Server.AdminKey}";
+
+        var first = await connection.GetAsync($"{Url}?table=statements", key, "Accept: text/csv");
+        var second = await connection.GetAsync($"{Url}?table=statements", key, "Accept: text/csv");
+        var refused = await connection.GetAsync($"{Url}%00", key, "Accept: text/csv");
+
+        (first.Status, second.Status, refused.Status).ShouldBe((200, 200, 400));
+        expected.Length.ShouldBeGreaterThan(16 * 1024, "long enough to be written in several pieces");
+        first.Body.ShouldBe(expected);
+        second.Body.ShouldBe(expected);
+        refused.Header("Content-Type").ShouldBe("application/problem+json");
     }
 
     [Fact]

@@ -14,7 +14,7 @@ using NegotiationTracker.Server.Access;
 namespace NegotiationTracker.Server.Endpoints.Commands;
 
 /// <summary>
-/// Sends a command from an HTTP request to its writer grain: records the authenticated key's name as <c>recordedBy</c>,
+/// Sends a command from an HTTP request to its writer grain: records the authenticated key's holder as <c>recordedBy</c>,
 /// passes an <c>If-Match</c> version on as the expected version, and makes an <c>Idempotency-Key</c> retry return the first
 /// response without running the command again. Commands also carry the ids of what they create, so a retry without the
 /// header appends nothing either; the header adds the first response itself.
@@ -39,7 +39,7 @@ public sealed class HttpCommands(IDocumentStore store, TimeProvider clock, IOpti
             return invalid;
         }
 
-        var recording = new Recording(http.User.Identity?.Name ?? "anonymous", idempotencyKey ?? http.TraceIdentifier, expectedVersion);
+        var recording = new Recording(ApiKeyAuthentication.RecordedBy(http.User), idempotencyKey ?? http.TraceIdentifier, expectedVersion);
         if (idempotencyKey is null)
         {
             return Respond(CommandOutcome.Of(stream, await grains.ExecuteAsync(command, recording)));

@@ -2,6 +2,7 @@ using Marten;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using NegotiationTracker.Hosting.Access;
+using NegotiationTracker.Server.Access;
 using NegotiationTracker.Server.Endpoints.Commands;
 using Wolverine.Http;
 
@@ -14,6 +15,8 @@ public static class CreateKeyEndpoint
     // the field (Wolverine's binding made the one a 500 and the other a message naming .NET types).
     [WolverinePost("/api/keys")]
     [Tags("Keys"), EndpointSummary("Create an API key (admin); the key is shown once")]
+    [EndpointDescription("Needs an admin key. Body: the holder's name and the role (reader, recorder or admin). The 201 answer holds the key "
+        + "(`ntk_<id>_<secret>`) in this response only: the server keeps the SHA-256 of its secret.")]
     [Consumes(typeof(CreateKey), "application/json")]
     [ProducesResponseType<CreatedKey>(StatusCodes.Status201Created)]
     [ProducesResponseType<HttpValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
@@ -35,7 +38,7 @@ public static class CreateKeyEndpoint
             return Results.ValidationProblem(new Dictionary<string, string[]> { ["role"] = ["use reader, recorder or admin"] }, title: "Invalid field; no key was created");
         }
 
-        var (key, text) = await ApiKeys.CreateAsync(session, command.Name, command.Role, http.User.Identity?.Name ?? "admin", clock.GetUtcNow(), http.RequestAborted);
+        var (key, text) = await ApiKeys.CreateAsync(session, command.Name, command.Role, ApiKeyAuthentication.RecordedBy(http.User), clock.GetUtcNow(), http.RequestAborted);
         return Results.Created($"/api/keys/{key.Id}", new CreatedKey(KeyView.Of(key), text));
     }
 }

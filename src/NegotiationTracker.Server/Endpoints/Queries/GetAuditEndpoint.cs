@@ -17,7 +17,8 @@ public static class GetAuditEndpoint
     [Tags("Audit"), EndpointSummary("The audit of a negotiation's statements, filtered and paged")]
     [EndpointDescription("The CLI's audit --format json array (the statement log with retracted, void and duplicate records, each with its "
         + "corrections, reports and grades), one page of it: offset (default 0) and limit (default 100, at most 1000), with X-Total-Count and "
-        + "a Link rel=\"next\" header. Filters: party, speaker, recordedBy, from and to (partial dates, matched by overlap). 400 names each bad "
+        + "a Link rel=\"next\" header. Filters: party, speaker, recordedBy (key:NAME for a key holder, os:USER or os:USER@HOST for an OS user, "
+        + "a bare name for every recorder of that name, each row showing its kind), from and to (partial dates, matched by overlap). 400 names each bad "
         + "value; 404 when the negotiation is unknown.")]
     [ProducesResponseType<IReadOnlyList<StatementView>>(StatusCodes.Status200OK)]
     [ProducesResponseType<HttpValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
@@ -27,6 +28,7 @@ public static class GetAuditEndpoint
     {
         var query = new QueryValues();
         var (fromDate, toDate) = (query.Date(nameof(from), from), query.Date(nameof(to), to));
+        var recorder = query.RecordedBy(nameof(recordedBy), recordedBy);
         var page = Paging.Read(query, offset, limit);
         if (query.Problem is { } problem)
         {
@@ -38,7 +40,7 @@ public static class GetAuditEndpoint
             return Problems.NegotiationNotFound(id);
         }
 
-        var filter = StatementFilter.Audit(id, QueryValues.Filter(party), QueryValues.Filter(speaker), QueryValues.Filter(recordedBy), fromDate, toDate);
+        var filter = StatementFilter.Audit(id, QueryValues.Filter(party), QueryValues.Filter(speaker), recorder, fromDate, toDate);
         return Paging.Ok(context, await StatementLog.QueryPageAsync(session, filter, page.Offset, page.Limit, cancellationToken), page.Offset);
     }
 }

@@ -62,4 +62,21 @@ internal sealed class QueryValues
 
     /// <summary>A filter left empty (<c>?party=</c>) filters nothing.</summary>
     public static string? Filter(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
+
+    /// <summary>A recorded-by filter (see <see cref="RecorderFilter"/>): null when not given, or when it names no one (rejected).</summary>
+    public string? RecordedBy(string field, string? text)
+    {
+        if (Filter(text) is not { } given)
+        {
+            return null;
+        }
+
+        if (RecorderFilter.Parse(field, given).Rejection is { } rejection)
+        {
+            Reject(field, rejection.Message);
+            return null;
+        }
+
+        return given;
+    }
 }
