@@ -12,13 +12,15 @@ public static class LiveEndpoint
 
 public static class ReadyEndpoint
 {
-    /// <summary>200 when PostgreSQL answers and the silo takes grain calls; 503 problem details otherwise.</summary>
+    public const string NotReadyCode = "not-ready";
+
+    /// <summary>200 when PostgreSQL answers and the silo takes grain calls; 503 problem details otherwise, with <c>Retry-After</c> as during an outage.</summary>
     [WolverineGet("/health/ready")]
     public static async Task<IResult> Get(Readiness readiness, IGrainFactory grains, CancellationToken cancellationToken)
     {
         var problem = await readiness.CheckAsync(grains, cancellationToken);
         return problem is null
             ? Results.Ok(new { status = "ready" })
-            : Results.Problem(title: "Not ready", detail: problem, statusCode: StatusCodes.Status503ServiceUnavailable);
+            : Problems.RetryLater(DatabaseOutage.RetryAfterSeconds, NotReadyCode, "Not ready", problem);
     }
 }
