@@ -5,7 +5,7 @@ namespace NegotiationTracker.Server.Tests.Reliability;
 
 /// <summary>
 /// The server's connections carry <c>statement_timeout = 1s</c> and the API keys' table is locked, so checking a key runs
-/// out of time: an outage, met by a request that asks for HTML as a browser does rather than for JSON.
+/// out of time: an outage, met by a request that takes only HTML (<c>Accept: text/html</c>), not JSON.
 /// </summary>
 public sealed class when_a_browser_reads_while_the_database_does_not_answer(BrowserOutageFixture outage) : IClassFixture<BrowserOutageFixture>
 {
