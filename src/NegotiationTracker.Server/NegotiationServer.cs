@@ -103,7 +103,6 @@ public static class NegotiationServer
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<DatabaseOutage>();
         var limits = settings.Limits ?? RequestLimits.ForConnectionString(connectionString);
-        builder.Services.AddSingleton(limits);
         builder.Services.AddRateLimiter(limits.AddPolicies);
         builder.Services.AddOpenApi(options =>
         {
