@@ -107,7 +107,10 @@ public static class NegotiationServer
             options.UseRuntimeCompilation();
         });
         builder.Services.AddWolverineHttp();
-        builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = DatabaseOutage.Describe);
+        builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<DatabaseOutage>();
+        var limits = settings.Limits ?? RequestLimits.ForConnectionString(connectionString);
+        builder.Services.AddRateLimiter(limits.AddPolicies);
         builder.Services.AddOpenApi(options =>
         {
             options.AddDocumentTransformer<ApiDocumentDescription>();
@@ -143,6 +146,8 @@ public static class NegotiationServer
             },
         });
         app.UseStatusCodePages();
+        // Before authentication: checking a key is a query, and a burst must wait here rather than for a connection.
+        app.UseRateLimiter();
         app.UseAuthentication();
         // Before authorization: a forged request is refused whatever its role would allow.
         app.UseCrossSiteRequestChecks();
@@ -155,6 +160,7 @@ public static class NegotiationServer
             options.RejectUnparseableQueryValues = true;
             options.ConfigureEndpoints(Roles.Apply);
             options.ConfigureEndpoints(CommandResponses.Apply);
+            options.ConfigureEndpoints(RequestLimits.Apply);
         });
         app.MapOpenApi();
         app.MapApiPage();

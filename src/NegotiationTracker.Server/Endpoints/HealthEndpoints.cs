@@ -14,7 +14,9 @@ public static class LiveEndpoint
 
 public static class ReadyEndpoint
 {
-    /// <summary>200 when PostgreSQL answers and the silo takes grain calls; 503 problem details otherwise.</summary>
+    public const string NotReadyCode = "not-ready";
+
+    /// <summary>200 when PostgreSQL answers and the silo takes grain calls; 503 problem details otherwise, with <c>Retry-After</c> as during an outage.</summary>
     [WolverineGet("/health/ready")]
     [Tags("Health"), EndpointSummary("Readiness: PostgreSQL answers and the silo takes grain calls")]
     [EndpointDescription("200 `{status: \"ready\"}` when PostgreSQL answers and the Orleans silo takes grain calls; 503 problem details saying "
@@ -24,6 +26,6 @@ public static class ReadyEndpoint
         var problem = await readiness.CheckAsync(grains, cancellationToken);
         return problem is null
             ? Results.Ok(new { status = "ready" })
-            : Results.Problem(title: "Not ready", detail: problem, statusCode: StatusCodes.Status503ServiceUnavailable);
+            : Problems.RetryLater(DatabaseOutage.RetryAfterSeconds, NotReadyCode, "Not ready", problem);
     }
 }

@@ -18,4 +18,21 @@ internal static class Problems
         Results.ValidationProblem(errors, title: "Invalid query values", statusCode: StatusCodes.Status400BadRequest);
 
     public static IResult Invalid(string field, string message) => Invalid(new Dictionary<string, string[]> { [field] = [message] });
+
+    /// <summary>
+    /// A 503 that tells the client when to come back (<c>Retry-After</c>, in seconds) and why, with a stable <c>code</c>.
+    /// Written as problem details whatever the request's <c>Accept</c> says: a browser asking for HTML gets the same answer.
+    /// </summary>
+    public static IResult RetryLater(int retryAfterSeconds, string code, string title, string detail) =>
+        new RetryAfter(retryAfterSeconds, Results.Problem(title: title, detail: detail, statusCode: StatusCodes.Status503ServiceUnavailable,
+            extensions: new Dictionary<string, object?> { ["code"] = code }));
+
+    private sealed class RetryAfter(int seconds, IResult problem) : IResult
+    {
+        public Task ExecuteAsync(HttpContext httpContext)
+        {
+            httpContext.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return problem.ExecuteAsync(httpContext);
+        }
+    }
 }
