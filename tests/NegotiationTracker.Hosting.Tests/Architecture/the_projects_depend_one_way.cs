@@ -9,7 +9,7 @@ namespace NegotiationTracker.Hosting.Tests.Architecture;
 /// </summary>
 public sealed class the_projects_depend_one_way
 {
-    private static readonly string Root = FindRoot();
+    private static readonly string Root = Repository.Root;
 
     private static readonly Dictionary<string, string> Projects = Directory
         .EnumerateFiles(Path.Combine(Root, "src"), "*.csproj", SearchOption.AllDirectories)
@@ -70,17 +70,4 @@ public sealed class the_projects_depend_one_way
     private static IEnumerable<string> References(string project) =>
         XDocument.Load(Projects[project]).Descendants("ProjectReference")
             .Select(r => Path.GetFileNameWithoutExtension(r.Attribute("Include")!.Value.Replace('\\', '/')));
-
-    private static string FindRoot()
-    {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-        {
-            if (File.Exists(Path.Combine(folder.FullName, "NegotiationTracker.sln")))
-            {
-                return folder.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("NegotiationTracker.sln not found above the test's folder");
-    }
 }
