@@ -1,3 +1,4 @@
+using NegotiationTracker.Hosting;
 using System.Net;
 using System.Net.Sockets;
 using JasperFx.Events.Daemon;
@@ -82,17 +83,9 @@ public static class Ledger
         builder.Services.AddNegotiationStore(connectionString);
         builder.Services.AddNegotiationGrains();
 
-        // Free ports, so two CLI processes (or a CLI beside a server) can run at once on one machine.
-        builder.UseOrleans(silo => silo.UseLocalhostClustering(siloPort: FreePort(), gatewayPort: FreePort()));
+        builder.UseOrleans(silo => silo.UseLocalSilo());
         var host = builder.Build();
         await host.StartAsync(cancellationToken);
         return host;
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

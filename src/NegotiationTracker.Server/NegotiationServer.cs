@@ -97,7 +97,7 @@ public static class NegotiationServer
         });
 
         // Free silo and gateway ports, so a server can run beside CLI commands (each starts its own silo) on one machine.
-        builder.UseOrleans(silo => silo.UseLocalhostClustering(siloPort: FreePort(), gatewayPort: FreePort()));
+        builder.UseOrleans(silo => silo.UseLocalSilo());
 
         builder.Host.UseWolverine(options =>
         {
@@ -174,10 +174,4 @@ public static class NegotiationServer
     }
 
     /// <summary>camelCase names and vocabulary words ("principal", "supports"), the same JSON as the CLI's <c>--format json</c>.</summary>
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

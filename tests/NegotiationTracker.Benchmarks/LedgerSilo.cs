@@ -1,3 +1,4 @@
+using NegotiationTracker.Hosting;
 using System.Net;
 using System.Net.Sockets;
 using JasperFx.Events.Daemon;
@@ -25,16 +26,9 @@ public static class LedgerSilo
         builder.Logging.AddFilter("Orleans", LogLevel.Error);
         builder.Services.AddNegotiationStore(connectionString, DaemonMode.Solo, schema);
         builder.Services.AddNegotiationGrains();
-        builder.UseOrleans(silo => silo.UseLocalhostClustering(siloPort: FreePort(), gatewayPort: FreePort()));
+        builder.UseOrleans(silo => silo.UseLocalSilo());
         var host = builder.Build();
         await host.StartAsync(cancellationToken);
         return host;
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -1,0 +1,21 @@
+using System.Net;
+using System.Net.Sockets;
+
+namespace NegotiationTracker.Hosting;
+
+public static class LocalSilo
+{
+    /// <summary>
+    /// A silo of its own on this machine, on free loopback ports, so two CLI processes (or a CLI beside a server) can run at
+    /// once.
+    /// </summary>
+    public static ISiloBuilder UseLocalSilo(this ISiloBuilder silo) =>
+        silo.UseLocalhostClustering(siloPort: FreePort(), gatewayPort: FreePort());
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
