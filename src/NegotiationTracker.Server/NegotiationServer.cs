@@ -105,6 +105,9 @@ public static class NegotiationServer
         {
             options.AddDocumentTransformer<ApiKeyDocumentation>();
             options.AddOperationTransformer<CommandBodyDocumentation>();
+            options.AddSchemaTransformer<SchemaDocumentation>();
+            options.AddOperationTransformer<ResponseDocumentation>();
+            options.AddDocumentTransformer<ComponentDocumentation>();
             // The package names the request's own scheme and Host as the server, so a forged Host would become the
             // address the API page sends keys to. Relative to the document instead: the server that served it.
             options.AddDocumentTransformer((document, _, _) =>
@@ -144,6 +147,7 @@ public static class NegotiationServer
             options.RejectUnparseableQueryValues = true;
             options.ConfigureEndpoints(Roles.Apply);
             options.ConfigureEndpoints(CommandResponses.Apply);
+            options.ConfigureEndpoints(ResultPlaceholders.Remove);
         });
         app.MapOpenApi();
         app.MapApiPage();
@@ -163,7 +167,8 @@ public static class NegotiationServer
         // Words only: "kind": 3 would silently mean whichever word is fourth today.
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
         options.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
-
+        // Numbers are JSON numbers, never "3" (the web defaults read both, and the OpenAPI document then types every integer as integer-or-string).
+        options.NumberHandling = JsonNumberHandling.Strict;
     }
 
     private static int FreePort()

@@ -16,7 +16,9 @@ public static class CreateKeyEndpoint
     [Tags("Keys"), EndpointSummary("Create an API key (admin); the key is shown once")]
     [Consumes(typeof(CreateKey), "application/json")]
     [ProducesResponseType<CreatedKey>(StatusCodes.Status201Created)]
+    [ResponseHeader(StatusCodes.Status201Created, "Location", "The new key's address.", Always = true)]
     [ProducesResponseType<HttpValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status415UnsupportedMediaType, "application/problem+json")]
     public static async Task<IResult> Post(HttpRequest request, CommandBody body, HttpContext http, IDocumentSession session, TimeProvider clock)
     {
         var (command, problem) = await body.ReadAsync<CreateKey>(request);
