@@ -75,6 +75,17 @@ public sealed class ResponseDocumentation : IOpenApiOperationTransformer
             };
         }
 
+        // CrossSiteRequests refuses a cookie-authenticated unsafe request (no antiforgery token, another origin) before the endpoint runs.
+        if (method is not ("GET" or "HEAD") && !route.StartsWith("/sign-in", StringComparison.Ordinal))
+        {
+            var forbidden = Response(operation, StatusCodes.Status403Forbidden, "Refused: a signed-in browser's request without this server's antiforgery token, or from another origin.");
+            forbidden.Content ??= new Dictionary<string, OpenApiMediaType>();
+            forbidden.Content.TryAdd("application/problem+json", new OpenApiMediaType
+            {
+                Schema = await context.GetOrCreateSchemaAsync(typeof(ProblemDetails), cancellationToken: cancellationToken),
+            });
+        }
+
         // Kestrel's own answer, with no body, to a request line longer than it reads.
         Response(operation, StatusCodes.Status414UriTooLong, "The path and query are longer than the server reads.");
 
