@@ -71,7 +71,7 @@ public sealed class ResponseDocumentation : IOpenApiOperationTransformer
         {
             invalid.Content["application/problem+json"] = new OpenApiMediaType
             {
-                Schema = await context.GetOrCreateSchemaAsync(typeof(HttpValidationProblemDetails), cancellationToken: cancellationToken),
+                Schema = Problem(context, nameof(HttpValidationProblemDetails)),
             };
         }
 
@@ -82,7 +82,7 @@ public sealed class ResponseDocumentation : IOpenApiOperationTransformer
             forbidden.Content ??= new Dictionary<string, OpenApiMediaType>();
             forbidden.Content.TryAdd("application/problem+json", new OpenApiMediaType
             {
-                Schema = await context.GetOrCreateSchemaAsync(typeof(ProblemDetails), cancellationToken: cancellationToken),
+                Schema = Problem(context, nameof(ProblemDetails)),
             });
         }
 
@@ -95,7 +95,7 @@ public sealed class ResponseDocumentation : IOpenApiOperationTransformer
             outage.Content ??= new Dictionary<string, OpenApiMediaType>();
             outage.Content["application/problem+json"] = new OpenApiMediaType
             {
-                Schema = await context.GetOrCreateSchemaAsync(typeof(ProblemDetails), cancellationToken: cancellationToken),
+                Schema = Problem(context, nameof(ProblemDetails)),
             };
             Header(outage, "Retry-After", "Seconds to wait before sending again, when the database is the cause.", always: false, JsonSchemaType.Integer);
         }
@@ -111,6 +111,12 @@ public sealed class ResponseDocumentation : IOpenApiOperationTransformer
             }
         }
     }
+
+    /// <summary>
+    /// A reference to the problem component the endpoints' own problem answers already put in the document: generated
+    /// here, the schema would be written out in full on every operation, doubling the document the API page must read.
+    /// </summary>
+    private static OpenApiSchemaReference Problem(OpenApiOperationTransformerContext context, string component) => new(component, context.Document);
 
     private static OpenApiResponse Response(OpenApiOperation operation, int status, string description)
     {
