@@ -118,6 +118,9 @@ public static class NegotiationServer
             // After CommandBodyDocumentation, which drops Wolverine's placeholder description.
             options.AddOperationTransformer<CommandDocumentation>();
             options.AddOperationTransformer<OperationAccessDocumentation>();
+            options.AddSchemaTransformer<SchemaDocumentation>();
+            options.AddOperationTransformer<ResponseDocumentation>();
+            options.AddDocumentTransformer<ComponentDocumentation>();
             // The package names the request's own scheme and Host as the server, so a forged Host would become the
             // address the API page sends keys to. Relative to the document instead: the server that served it.
             options.AddDocumentTransformer((document, _, _) =>
@@ -160,6 +163,7 @@ public static class NegotiationServer
             options.ConfigureEndpoints(Roles.Apply);
             options.ConfigureEndpoints(CommandResponses.Apply);
             options.ConfigureEndpoints(RequestLimits.Apply);
+            options.ConfigureEndpoints(ResultPlaceholders.Remove);
         });
         app.MapOpenApi();
         app.MapApiPage();
@@ -179,7 +183,8 @@ public static class NegotiationServer
         // Words only: "kind": 3 would silently mean whichever word is fourth today.
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
         options.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
-
+        // Numbers are JSON numbers, never "3" (the web defaults read both, and the OpenAPI document then types every integer as integer-or-string).
+        options.NumberHandling = JsonNumberHandling.Strict;
     }
 
     private static int FreePort()
