@@ -17,5 +17,7 @@ public static class Wire
         // Words only: "kind": 3 would silently mean whichever word is fourth today.
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
         options.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
+        // Numbers are JSON numbers, never "3" (the web defaults read both, and the OpenAPI document then types every integer as integer-or-string).
+        options.NumberHandling = JsonNumberHandling.Strict;
     }
 }

@@ -1,6 +1,12 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using NegotiationTracker.Domain.Common;
+using NegotiationTracker.Domain.Parties;
+using NegotiationTracker.Projections.Agreements;
+using NegotiationTracker.Projections.Negotiations;
+using NegotiationTracker.Projections.Proposals;
+using NegotiationTracker.Projections.Statements;
 
 namespace NegotiationTracker.Reports;
 
@@ -18,47 +24,70 @@ public static class JsonReport
     };
 
     public static string Render(NegotiationReport report, int latest = NegotiationReport.DefaultLatestStatements) =>
-        JsonSerializer.Serialize(new
-        {
-            negotiation = report.State,
-            positions = report.Positions,
-            proposals = report.Proposals,
-            agreements = report.Agreements,
-            latestStatements = report.LatestStatements(latest),
-            statements = report.Statements,
+        JsonSerializer.Serialize(Document(report, latest), Options);
 
-            // Flattened: the stored rows carry sort keys (MinValue for undated entries) that mean nothing to a reader.
-            timeline = report.Timeline.Select(item => new
-            {
-                sequence = item.Entry.Sequence,
-                said = item.Entry.Said,
-                kind = item.Entry.Kind,
-                party = item.Entry.PartyId,
-                partyName = item.PartyName,
-                speaker = item.Entry.SpeakerId,
-                title = item.Entry.Title,
-                detail = item.Entry.Detail,
-                stance = item.Entry.Stance,
-                issues = item.Entry.IssueIds,
-                parties = item.Entry.PartyIds,
-                subject = item.Entry.Subject,
-                source = item.Entry.SourceId,
-                recordedAt = item.Entry.RecordedAt,
-                recordedBy = item.Entry.RecordedBy,
-            }),
-            sources = report.Sources.Select(citations => new
-            {
-                id = citations.Source.Id,
-                title = citations.Source.Title,
-                outlet = citations.Source.Outlet,
-                url = citations.Source.Url,
-                published = citations.Source.Published,
-                statements = citations.Statements.Select(s => s.StatementId),
-                reportsOf = citations.ReportsOf,
-                proposals = citations.Proposals,
-                agreements = citations.Agreements,
-            }),
-            evidence = new { excludeContested = report.Evidence.ExcludeContested, minCredibility = report.Evidence.MinCredibility },
-            generatedAt = report.GeneratedAt,
-        }, Options);
+    public static ReportDocument Document(NegotiationReport report, int latest = NegotiationReport.DefaultLatestStatements) => new(
+        report.State,
+        report.Positions,
+        report.Proposals,
+        report.Agreements,
+        report.LatestStatements(latest),
+        report.Statements,
+
+        // Flattened: the stored rows carry sort keys (MinValue for undated entries) that mean nothing to a reader.
+        report.Timeline.Select(item => new ReportTimelineEntry(
+            item.Entry.Sequence, item.Entry.Said, item.Entry.Kind, item.Entry.PartyId, item.PartyName, item.Entry.SpeakerId, item.Entry.Title,
+            item.Entry.Detail, item.Entry.Stance, item.Entry.IssueIds, item.Entry.PartyIds, item.Entry.Subject, item.Entry.SourceId,
+            item.Entry.RecordedAt, item.Entry.RecordedBy)).ToList(),
+        report.Sources.Select(citations => new ReportSource(
+            citations.Source.Id, citations.Source.Title, citations.Source.Outlet, citations.Source.Url, citations.Source.Published,
+            citations.Statements.Select(s => s.StatementId).ToList(), citations.ReportsOf, citations.Proposals, citations.Agreements)).ToList(),
+        new ReportEvidence(report.Evidence.ExcludeContested, report.Evidence.MinCredibility),
+        report.GeneratedAt);
 }
+
+/// <summary>
+/// The report's JSON document. Named rather than anonymous so that the API's OpenAPI document describes exactly what
+/// <see cref="JsonReport.Render"/> writes; members in the order they are written.
+/// </summary>
+public sealed record ReportDocument(
+    NegotiationState Negotiation,
+    IReadOnlyList<IssuePositions> Positions,
+    IReadOnlyList<ProposalLineage> Proposals,
+    IReadOnlyList<AgreementRecord> Agreements,
+    IReadOnlyList<StatementView> LatestStatements,
+    IReadOnlyList<StatementView> Statements,
+    IReadOnlyList<ReportTimelineEntry> Timeline,
+    IReadOnlyList<ReportSource> Sources,
+    ReportEvidence Evidence,
+    DateTimeOffset GeneratedAt);
+
+public sealed record ReportTimelineEntry(
+    long Sequence,
+    PartialDate? Said,
+    string Kind,
+    string? Party,
+    string? PartyName,
+    string? Speaker,
+    string Title,
+    string? Detail,
+    Stance? Stance,
+    IReadOnlyList<string> Issues,
+    IReadOnlyList<string> Parties,
+    string? Subject,
+    string? Source,
+    DateTimeOffset RecordedAt,
+    string? RecordedBy);
+
+public sealed record ReportSource(
+    string Id,
+    string Title,
+    string? Outlet,
+    string? Url,
+    PartialDate? Published,
+    IReadOnlyList<string> Statements,
+    IReadOnlyList<string> ReportsOf,
+    IReadOnlyList<string> Proposals,
+    IReadOnlyList<string> Agreements);
+
+public sealed record ReportEvidence(bool ExcludeContested, int? MinCredibility);

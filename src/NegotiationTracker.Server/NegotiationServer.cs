@@ -119,6 +119,9 @@ public static class NegotiationServer
             // After CommandBodyDocumentation, which drops Wolverine's placeholder description.
             options.AddOperationTransformer<CommandDocumentation>();
             options.AddOperationTransformer<OperationAccessDocumentation>();
+            options.AddSchemaTransformer<SchemaDocumentation>();
+            options.AddOperationTransformer<ResponseDocumentation>();
+            options.AddDocumentTransformer<ComponentDocumentation>();
             // The package names the request's own scheme and Host as the server, so a forged Host would become the
             // address the API page sends keys to. Relative to the document instead: the server that served it.
             options.AddDocumentTransformer((document, _, _) =>
@@ -161,6 +164,7 @@ public static class NegotiationServer
             options.ConfigureEndpoints(Roles.Apply);
             options.ConfigureEndpoints(CommandResponses.Apply);
             options.ConfigureEndpoints(RequestLimits.Apply);
+            options.ConfigureEndpoints(ResultPlaceholders.Remove);
         });
         app.MapOpenApi();
         app.MapApiPage();

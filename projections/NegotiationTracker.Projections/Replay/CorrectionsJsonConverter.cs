@@ -29,6 +29,9 @@ public sealed class CorrectionsJsonConverter : JsonConverter<IReadOnlyList<objec
         [typeof(SourceGraded)] = "source-graded",
     };
 
+    /// <summary>Every word <see cref="KindProperty"/> can hold.</summary>
+    public static IEnumerable<string> KindWords => Kinds.Values;
+
     private static readonly IReadOnlyDictionary<string, Type> Types = Kinds.ToDictionary(k => k.Value, k => k.Key);
 
     /// <summary>The word for a correction's kind, as the JSON writes it and the diff table prints it.</summary>

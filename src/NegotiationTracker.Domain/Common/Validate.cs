@@ -13,8 +13,11 @@ public static partial class Validate
     public const int MaxUrlLength = 2_000;
     public const int MaxListLength = 100;
 
-    [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$", RegexOptions.CultureInvariant)]
-    private static partial Regex SlugPattern();
+    /// <summary>What an id must look like (at most <see cref="MaxIdLength"/> characters): lower-case letters, digits and single hyphens.</summary>
+    public const string SlugPattern = "^[a-z0-9]+(-[a-z0-9]+)*$";
+
+    [GeneratedRegex(SlugPattern, RegexOptions.CultureInvariant)]
+    private static partial Regex Slugs();
 
     public static Rejection? Slug(string field, string? value)
     {
@@ -23,7 +26,7 @@ public static partial class Validate
             return Rejection.Invalid(field, $"{field} is required");
         }
 
-        if (value.Length > MaxIdLength || !SlugPattern().IsMatch(value))
+        if (value.Length > MaxIdLength || !Slugs().IsMatch(value))
         {
             return Rejection.Invalid(field, $"{field} '{Shorten(value)}' is not a slug: use lower-case letters, digits and single hyphens, at most {MaxIdLength} characters (e.g. al-sudani)");
         }

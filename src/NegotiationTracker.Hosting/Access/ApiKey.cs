@@ -26,6 +26,11 @@ public sealed record ApiKey(string Id, string Name, ApiRole Role, string SecretH
 
     public const string Prefix = "ntk";
 
+    /// <summary>A key's id: 48 random bits as 12 lower-case hex digits.</summary>
+    public const string IdPattern = "^[0-9a-f]{12}$";
+
+    public const int IdLength = 12;
+
     /// <summary>A new key for <paramref name="name"/>: the stored record and the one-time text <c>ntk_{id}_{secret}</c>.</summary>
     public static (ApiKey Key, string Text) Create(string name, ApiRole role, DateTimeOffset now, string createdBy)
     {
@@ -39,7 +44,7 @@ public sealed record ApiKey(string Id, string Name, ApiRole Role, string SecretH
     {
         id = secret = "";
         var parts = text?.Trim().Split('_', 3);
-        if (parts is not [Prefix, { Length: 12 } keyId, { Length: > 0 } keySecret] || keyId.Any(c => !char.IsAsciiHexDigitLower(c)))
+        if (parts is not [Prefix, { Length: IdLength } keyId, { Length: > 0 } keySecret] || keyId.Any(c => !char.IsAsciiHexDigitLower(c)))
         {
             return false;
         }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using NegotiationTracker.Hosting.Access;
+using NegotiationTracker.Server.Endpoints;
 using Wolverine.Http;
 
 namespace NegotiationTracker.Server.Access;
@@ -26,8 +27,10 @@ public static class SignInEndpoints
     [Tags("Web view"), EndpointSummary("Sign in to the web view with an API key (form field `key`)")]
     [EndpointDescription("A form post (fields `key` and `returnUrl`). A known key opens a session for a fixed lifetime (8 hours by default, "
         + "absolute, not sliding): the `negotiation-session` cookie holds only a random token (HttpOnly, SameSite=Strict), and the answer is "
-        + "a 302 to returnUrl when it is a local path, else to `/`. An unknown or revoked key: the page again, 401.")]
-    [ProducesResponseType(StatusCodes.Status302Found)]
+        + "a 303 to returnUrl when it is a local path, else to `/`. An unknown or revoked key: the page again, 401.")]
+    [ProducesResponseType(StatusCodes.Status303SeeOther)]
+    [ResponseHeader(StatusCodes.Status303SeeOther, "Location", "Where the browser goes next: the returnUrl, if it is a path on this server, else the negotiations.", Always = true)]
+    [ResponseHeader(StatusCodes.Status303SeeOther, "Set-Cookie", "The session cookie: HttpOnly, SameSite=Strict.", Always = true)]
     [ProducesResponseType<string>(StatusCodes.Status401Unauthorized, "text/html")]
     public static async Task<IResult> Post(HttpRequest request, IDocumentSession session, TimeProvider clock, ServerSettings settings,
         CancellationToken cancellationToken)
@@ -44,7 +47,7 @@ public static class SignInEndpoints
         var lifetime = settings.SignInLasts;
         var (_, token) = await ApiKeys.SignInAsync(session, key, clock.GetUtcNow(), lifetime, cancellationToken);
         request.HttpContext.Response.Cookies.Append(ApiKeyAuthentication.Cookie, token, SessionCookie(request, lifetime));
-        return Results.Redirect(LocalOnly(returnUrl), permanent: false, preserveMethod: false);
+        return SeeOther(request.HttpContext, LocalOnly(returnUrl));
     }
 
     /// <summary>A page with the one button that signs out, carrying the antiforgery token the sign-out needs.</summary>
@@ -52,6 +55,7 @@ public static class SignInEndpoints
     [Tags("Web view"), EndpointSummary("The sign-out page of the web view")]
     [EndpointDescription("A page with the one button that signs out; the form carries the antiforgery token that POST /sign-out needs.")]
     [ProducesResponseType<string>(StatusCodes.Status200OK, "text/html")]
+    [ResponseHeader(StatusCodes.Status200OK, "Set-Cookie", "The antiforgery cookie the sign-out form's token pairs with, when the browser has none yet.")]
     public static IResult SignOutPage(HttpContext http, IAntiforgery antiforgery)
     {
         var tokens = antiforgery.GetAndStoreTokens(http);
@@ -74,9 +78,11 @@ public static class SignInEndpoints
     /// </summary>
     [WolverinePost("/sign-out")]
     [Tags("Web view"), EndpointSummary("Sign out of the web view: ends the session")]
-    [EndpointDescription("Ends the session the cookie names, clears the cookie and answers a 302 to /sign-in. With a session cookie it needs this "
+    [EndpointDescription("Ends the session the cookie names, clears the cookie and answers a 303 to /sign-in. With a session cookie it needs this "
         + "server's antiforgery token and a same-origin request (else 403), so no other page can sign anyone out.")]
-    [ProducesResponseType(StatusCodes.Status302Found)]
+    [ProducesResponseType(StatusCodes.Status303SeeOther)]
+    [ResponseHeader(StatusCodes.Status303SeeOther, "Location", "The sign-in page.", Always = true)]
+    [ResponseHeader(StatusCodes.Status303SeeOther, "Set-Cookie", "Clears the session cookie.", Always = true)]
     public static async Task<IResult> SignOut(HttpRequest request, IDocumentSession session, CancellationToken cancellationToken)
     {
         if (request.Cookies.TryGetValue(ApiKeyAuthentication.Cookie, out var token) && !string.IsNullOrEmpty(token))
@@ -85,7 +91,14 @@ public static class SignInEndpoints
         }
 
         request.HttpContext.Response.Cookies.Delete(ApiKeyAuthentication.Cookie, SessionCookie(request, lifetime: null));
-        return Results.Redirect("/sign-in");
+        return SeeOther(request.HttpContext, "/sign-in");
+    }
+
+    /// <summary>303 See Other: after a form's POST the browser fetches the next page with GET, whatever it posted.</summary>
+    private static IResult SeeOther(HttpContext context, string location)
+    {
+        context.Response.Headers.Location = location;
+        return Results.StatusCode(StatusCodes.Status303SeeOther);
     }
 
     /// <summary>HttpOnly (no script reads it), SameSite=Strict (no other site's page makes the browser send it), Secure over HTTPS, gone with the session.</summary>

@@ -32,12 +32,14 @@ public static class BriefPage
     [ProducesResponseType(typeof(string), StatusCodes.Status200OK, "text/html")]
     [ProducesResponseType(typeof(string), StatusCodes.Status400BadRequest, "text/html")]
     [ProducesResponseType(typeof(string), StatusCodes.Status404NotFound, "text/html")]
-    public static async Task<IResult> Get(string id, string? party, string? speaker, string? issue, string? from, string? to, bool? includeRetracted,
+    public static async Task<IResult> Get(string id, string? party, string? speaker, string? issue, string? from, string? to, string? includeRetracted,
         IQuerySession session, TimeProvider clock, CancellationToken cancellationToken)
     {
         // The same parsing as the API's statement log, so both say the same about a date that is not one.
         var query = new QueryValues();
         var (fromDate, toDate) = (query.Date(nameof(from), from), query.Date(nameof(to), to));
+        // A string, not a bool?: Wolverine would refuse "maybe" with problem JSON, and this page answers in HTML.
+        var retracted = query.Flag(nameof(includeRetracted), includeRetracted);
         if (query.Errors.Count > 0)
         {
             return Pages.InvalidFilter(id, query.Errors);
@@ -50,7 +52,7 @@ public static class BriefPage
         }
 
         var filter = new StatementFilter(id, QueryValues.Filter(party), QueryValues.Filter(speaker), QueryValues.Filter(issue),
-            fromDate, toDate, includeRetracted ?? false);
+            fromDate, toDate, retracted ?? false);
         var log = await StatementLog.QueryAsync(session, filter, cancellationToken);
         var profiles = await session.LoadManyAsync<PartyProfile>(cancellationToken, report.State.Parties.Select(p => p.Id).ToArray());
         var form = new FilterForm(report, profiles, filter, from, to);

@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using NegotiationTracker.Hosting.Access;
 using NegotiationTracker.Server.Access;
 using NegotiationTracker.Server.Tests.Fixtures;
+using NegotiationTracker.Server.Tests.Fixtures.Contract;
 
 namespace NegotiationTracker.Server.Tests.Access;
 
@@ -97,7 +98,7 @@ public sealed class when_a_browser_signs_in(ClockedServerFixture server) : IClas
 
         var signOut = await PostSignOutAsync(token, antiforgeryCookie, [new(field, value)], server.Address);
 
-        signOut.StatusCode.ShouldBe(HttpStatusCode.Redirect, await signOut.Content.ReadAsStringAsync());
+        signOut.StatusCode.ShouldBe(HttpStatusCode.SeeOther, await signOut.Content.ReadAsStringAsync());
         signOut.Headers.Location!.ToString().ShouldBe("/sign-in");
         signOut.Headers.GetValues("Set-Cookie").ShouldContain(c => c.StartsWith($"{ApiKeyAuthentication.Cookie}=;", StringComparison.Ordinal));
         (await ReadAsync(token)).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
@@ -152,7 +153,7 @@ public sealed class when_a_browser_signs_in(ClockedServerFixture server) : IClas
         var key = await server.CreateKeyAsync($"Browser {role}", role);
         using var browser = Browser();
         var signIn = await browser.PostAsync("/sign-in", new FormUrlEncodedContent([new("key", key), new("returnUrl", "/")]));
-        signIn.StatusCode.ShouldBe(HttpStatusCode.Redirect, await signIn.Content.ReadAsStringAsync());
+        signIn.StatusCode.ShouldBe(HttpStatusCode.SeeOther, await signIn.Content.ReadAsStringAsync());
         var setCookie = signIn.Headers.GetValues("Set-Cookie").Single();
         return (CookieValue(setCookie), key, setCookie);
     }
@@ -192,7 +193,7 @@ public sealed class when_a_browser_signs_in(ClockedServerFixture server) : IClas
 
     /// <summary>No cookie jar and no redirects: each request carries exactly the cookies the test gives it.</summary>
     private HttpClient Browser() =>
-        new(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = new Uri(server.Address) };
+        ContractChecking.Client(new Uri(server.Address), new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false });
 
     private static string CookieValue(string setCookie) => setCookie.Split(';')[0].Split('=', 2)[1];
 }

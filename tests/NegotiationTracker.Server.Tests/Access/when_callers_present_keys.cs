@@ -4,6 +4,7 @@ using NegotiationTracker.Domain.Parties;
 using NegotiationTracker.Hosting.Access;
 using NegotiationTracker.Server.Endpoints.Keys;
 using NegotiationTracker.Server.Tests.Fixtures;
+using NegotiationTracker.Server.Tests.Fixtures.Contract;
 
 namespace NegotiationTracker.Server.Tests.Access;
 
@@ -58,7 +59,7 @@ public sealed class when_callers_present_keys(TalksServerFixture server) : IClas
     [Fact]
     public async Task a_browser_without_a_key_is_sent_to_sign_in_and_signs_in_with_one()
     {
-        var browser = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true }) { BaseAddress = server.Client.BaseAddress };
+        var browser = ContractChecking.Client(server.Client.BaseAddress!, new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true });
         var page = new HttpRequestMessage(HttpMethod.Get, $"/negotiations/{Talks.Id}");
         page.Headers.Accept.ParseAdd("text/html");
 
@@ -68,7 +69,7 @@ public sealed class when_callers_present_keys(TalksServerFixture server) : IClas
 
         var key = await server.CreateKeyAsync("Browser reader", ApiRole.Reader);
         var signIn = await browser.PostAsync("/sign-in", new FormUrlEncodedContent([new("key", key), new("returnUrl", "/")]));
-        signIn.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        signIn.StatusCode.ShouldBe(HttpStatusCode.SeeOther);
         signIn.Headers.GetValues("Set-Cookie").Single().ShouldContain("httponly", Case.Insensitive);
 
         var read = await browser.GetAsync($"/api/negotiations/{Talks.Id}");

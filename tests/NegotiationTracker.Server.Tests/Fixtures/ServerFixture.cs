@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using NegotiationTracker.Hosting.Access;
 using NegotiationTracker.Server.Access;
+using NegotiationTracker.Server.Tests.Fixtures.Contract;
 
 namespace NegotiationTracker.Server.Tests.Fixtures;
 
@@ -65,10 +66,10 @@ public class ServerFixture : IAsyncLifetime
         return client;
     }
 
-    /// <summary>A client with no key at all.</summary>
+    /// <summary>A client with no key at all. Every client checks its answers against the server's OpenAPI document (<see cref="ContractCheck"/>).</summary>
     public HttpClient Anonymous()
     {
-        var client = new HttpClient { BaseAddress = new Uri(Address), Timeout = TimeSpan.FromMinutes(2) };
+        var client = ContractChecking.Client(new Uri(Address));
         clients.Add(client);
         return client;
     }

@@ -36,7 +36,7 @@ public sealed class when_the_api_document_is_read(ServerFixture server) : IClass
         document!.Components!.SecuritySchemes!.ShouldContainKey("ApiKey");
         var record = document.Paths["/api/negotiations/{id}/statements"].Operations![HttpMethod.Post];
         record.RequestBody!.Content!.ShouldContainKey("application/json");
-        record.Responses!.Keys.ShouldBe(["200", "400", "401", "403", "404", "409", "413", "422", "503"], ignoreOrder: true);
+        record.Responses!.Keys.ShouldBe(["200", "400", "401", "403", "404", "409", "413", "414", "415", "422", "503"], ignoreOrder: true);
     }
 
     [Fact]

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using NegotiationTracker.Hosting.Access;
 using NegotiationTracker.Server.Access;
+using NegotiationTracker.Server.Tests.Fixtures.Contract;
 
 namespace NegotiationTracker.Server.Tests.Reliability;
 
@@ -26,7 +27,7 @@ public sealed record RunningServer(WebApplication App, HttpClient Client, string
             (_, key) = await ApiKeys.CreateAsync(session, "Fault test", ApiRole.Recorder, "tests", DateTimeOffset.UtcNow, CancellationToken.None);
         }
 
-        var client = new HttpClient { BaseAddress = new Uri(app.Urls.First()), Timeout = TimeSpan.FromMinutes(1) };
+        var client = ContractChecking.Client(new Uri(app.Urls.First()), timeout: TimeSpan.FromMinutes(1));
         client.DefaultRequestHeaders.Add(Wire.ApiKeyHeader, key);
         return new RunningServer(app, client, key);
     }

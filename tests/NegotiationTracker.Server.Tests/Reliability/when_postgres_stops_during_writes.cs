@@ -11,6 +11,7 @@ using NegotiationTracker.Hosting.Access;
 using NegotiationTracker.Hosting.Postgres;
 using NegotiationTracker.Server.Access;
 using NegotiationTracker.Server.Tests.Fixtures;
+using NegotiationTracker.Server.Tests.Fixtures.Contract;
 using Xunit.Abstractions;
 
 namespace NegotiationTracker.Server.Tests.Reliability;
@@ -138,7 +139,7 @@ public sealed class PostgresOutageFixture : IAsyncLifetime
         await using (var session = app.Services.GetRequiredService<IDocumentStore>().LightweightSession())
         {
             var (_, key) = await ApiKeys.CreateAsync(session, "Outage test", ApiRole.Recorder, "tests", DateTimeOffset.UtcNow, CancellationToken.None);
-            client = new HttpClient { BaseAddress = new Uri(app.Urls.First()), Timeout = TimeSpan.FromSeconds(60) };
+            client = ContractChecking.Client(new Uri(app.Urls.First()), timeout: TimeSpan.FromSeconds(60));
             client.DefaultRequestHeaders.Add(Wire.ApiKeyHeader, key);
         }
 

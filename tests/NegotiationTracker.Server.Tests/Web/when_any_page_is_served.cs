@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Playwright;
 using NegotiationTracker.Server.Tests.Fixtures;
+using NegotiationTracker.Server.Tests.Fixtures.Contract;
 using static Microsoft.Playwright.Assertions;
 
 namespace NegotiationTracker.Server.Tests.Web;
@@ -124,7 +125,13 @@ public sealed class when_any_page_is_served(ServerFixture server, BrowserFixture
 
     private async Task<string> HeaderAsync(string path, string name)
     {
-        using var response = await server.Client.GetAsync(path);
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        if (path == "/no-such-page")
+        {
+            request.OutsideTheContract("an address no operation has, asked for its 404");
+        }
+
+        using var response = await server.Client.SendAsync(request);
         return Header(response, name);
     }
 

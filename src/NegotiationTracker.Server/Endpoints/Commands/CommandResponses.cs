@@ -18,6 +18,7 @@ public static class CommandResponses
         chain.Metadata.ProducesProblem(StatusCodes.Status404NotFound);
         chain.Metadata.ProducesProblem(StatusCodes.Status409Conflict);
         chain.Metadata.ProducesProblem(StatusCodes.Status413PayloadTooLarge);
+        chain.Metadata.ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
         chain.Metadata.ProducesProblem(StatusCodes.Status422UnprocessableEntity);
     }
 }

@@ -19,7 +19,9 @@ public static class CreateKeyEndpoint
         + "(`ntk_<id>_<secret>`) in this response only: the server keeps the SHA-256 of its secret.")]
     [Consumes(typeof(CreateKey), "application/json")]
     [ProducesResponseType<CreatedKey>(StatusCodes.Status201Created)]
+    [ResponseHeader(StatusCodes.Status201Created, "Location", "The new key's address.", Always = true)]
     [ProducesResponseType<HttpValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status415UnsupportedMediaType, "application/problem+json")]
     public static async Task<IResult> Post(HttpRequest request, CommandBody body, HttpContext http, IDocumentSession session, TimeProvider clock)
     {
         var (command, problem) = await body.ReadAsync<CreateKey>(request);

@@ -21,6 +21,8 @@ public static class GetAuditEndpoint
         + "a bare name for every recorder of that name, each row showing its kind), from and to (partial dates, matched by overlap). 400 names each bad "
         + "value; 404 when the negotiation is unknown.")]
     [ProducesResponseType<IReadOnlyList<StatementView>>(StatusCodes.Status200OK)]
+    [ResponseHeader(StatusCodes.Status200OK, Paging.TotalCountHeader, "How many match in all, on every page.", Always = true, Integer = true)]
+    [ResponseHeader(StatusCodes.Status200OK, "Link", "<address of the next page>; rel=\"next\", while there is one.")]
     [ProducesResponseType<HttpValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
     public static async Task<IResult> Get(string id, string? party, string? speaker, string? recordedBy, string? from, string? to,

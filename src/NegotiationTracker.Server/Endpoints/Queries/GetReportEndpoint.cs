@@ -26,6 +26,8 @@ public static class GetReportEndpoint
         + "excludeContested=true and minCredibility=N (1–6) leave statements denied by their speaker, or graded less credible than N, out of the positions. Drawn from the read "
         + "models as they stand; the async ones (positions, proposals, agreements, timeline) can lag the latest events by a moment.")]
     [ProducesResponseType<string>(StatusCodes.Status200OK, ReportFormats.Json, ReportFormats.Markdown, ReportFormats.Html, ReportFormats.Csv)]
+    [ResponseBody(StatusCodes.Status200OK, ReportFormats.Json, typeof(ReportDocument))]
+    [ResponseHeader(StatusCodes.Status200OK, "Content-Disposition", "With text/csv: attachment; filename=\"{id}-{table}.csv\".")]
     [ProducesResponseType<HttpValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status406NotAcceptable, "application/problem+json")]

@@ -15,6 +15,8 @@ public static class ListNegotiationsEndpoint
         + "offset (default 0) and limit (default 100, at most 1000) page it, X-Total-Count says how many there are, and a Link header with "
         + "rel=\"next\" gives the next page while there is one.")]
     [ProducesResponseType<IReadOnlyList<NegotiationListing>>(StatusCodes.Status200OK)]
+    [ResponseHeader(StatusCodes.Status200OK, Paging.TotalCountHeader, "How many match in all, on every page.", Always = true, Integer = true)]
+    [ResponseHeader(StatusCodes.Status200OK, "Link", "<address of the next page>; rel=\"next\", while there is one.")]
     [ProducesResponseType<HttpValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
     public static async Task<IResult> Get(int? offset, int? limit, HttpContext context, IQuerySession session, CancellationToken cancellationToken)
     {

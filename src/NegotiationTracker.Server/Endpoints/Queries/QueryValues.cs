@@ -36,6 +36,23 @@ internal sealed class QueryValues
         return null;
     }
 
+    /// <summary>true or false, read here rather than bound, so a page can answer a bad value with a page of its own.</summary>
+    public bool? Flag(string field, string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        if (bool.TryParse(text, out var flag))
+        {
+            return flag;
+        }
+
+        Reject(field, $"'{text}' is not true or false");
+        return null;
+    }
+
     public IReadOnlyList<PartialDate> Dates(string field, string[]? texts) =>
         (texts ?? []).Where(t => !string.IsNullOrWhiteSpace(t)).Select(t => Date(field, t)).OfType<PartialDate>().ToList();
 
