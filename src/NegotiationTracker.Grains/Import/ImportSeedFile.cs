@@ -43,14 +43,14 @@ public sealed class ImportSeedFile(IGrainFactory grains, IDocumentStore store, T
         for (var i = 0; i < steps.Count;)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if (steps[i].Command is IPartyCommand)
+            if (InAnyOrder(steps[i].Command))
             {
-                // A run of steps that each write only their own party's stream (registrations, affiliations, statements,
-                // answers, corrections): each party's go to its grain in order, all parties at once, so the group commit can
-                // put many parties' appends in one transaction. Nothing in such a run depends on another party's steps, and
-                // the negotiation they read is not written until the run ends.
+                // A run of steps that each write only their own party's stream and whose order across parties no view shows
+                // (registrations, affiliations, statements): each party's go to its grain in order, all parties at once, so
+                // the group commit can put many parties' appends in one transaction. Nothing in such a run depends on another
+                // party's steps. Answers and corrections keep the file's order: the views list answers as they were recorded.
                 var end = i;
-                while (end < steps.Count && steps[end].Command is IPartyCommand)
+                while (end < steps.Count && InAnyOrder(steps[end].Command))
                 {
                     end++;
                 }
@@ -74,6 +74,8 @@ public sealed class ImportSeedFile(IGrainFactory grains, IDocumentStore store, T
 
         return new ImportResult(file.NegotiationId, steps.Count, appended);
     }
+
+    private static bool InAnyOrder(object command) => command is RegisterParty or AffiliatePerson or MakeStatement;
 
     /// <summary>How many commands one grain call decides and appends at once: a bound on the append's size.</summary>
     public const int CommandsPerBatch = 500;
