@@ -87,8 +87,13 @@ public sealed class ResponseDocumentation : IOpenApiOperationTransformer
             });
         }
 
-        // Kestrel's own answer, with no body, to a request line longer than it reads.
-        Response(operation, StatusCodes.Status414UriTooLong, "The path and query are longer than the server reads.");
+        // Kestrel's own refusal of a request line longer than it reads, given a problem body by KestrelRefusals.
+        var tooLong = Response(operation, StatusCodes.Status414UriTooLong, "The path and query are longer than the server reads.");
+        tooLong.Content ??= new Dictionary<string, OpenApiMediaType>();
+        tooLong.Content.TryAdd("application/problem+json", new OpenApiMediaType
+        {
+            Schema = Problem(context, nameof(ProblemDetails)),
+        });
 
         if (route != "/health/live")
         {
