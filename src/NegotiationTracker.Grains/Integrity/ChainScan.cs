@@ -10,7 +10,8 @@ internal sealed class ChainScan(
     IReadOnlySet<string>? scope,
     IReadOnlyDictionary<string, long> recordedVersions,
     IEnumerable<CheckpointCheck> checkpoints,
-    bool wholeLog)
+    bool wholeLog,
+    DateTimeOffset scannedAt)
 {
     private readonly Dictionary<string, StreamChain> chains = new(StringComparer.Ordinal);
     private readonly Queue<CheckpointCheck> pending = new(checkpoints);
@@ -69,7 +70,7 @@ internal sealed class ChainScan(
 
         var streams = chains.Keys.Concat(recordedVersions.Keys).Distinct().Count(s => scope is null || scope.Contains(s));
         var head = wholeLog
-            ? new LogCheckpointed(lastSequence, tree.Count, Convert.ToHexStringLower(tree.Root()), SealedContent.ToMicroseconds(DateTimeOffset.UtcNow))
+            ? new LogCheckpointed(lastSequence, tree.Count, Convert.ToHexStringLower(tree.Root()), SealedContent.ToMicroseconds(scannedAt))
             : null;
         return new VerificationReport(eventsChecked, streams, checkpointsChecked, findings, head);
     }

@@ -9,7 +9,7 @@ namespace NegotiationTracker.Grains.Integrity;
 /// Checkpoints of the whole log, kept as sealed events in their own stream. Its writer is whoever creates a checkpoint (the
 /// CLI): appends expect the stream's version, so two at once cannot both land on the same version.
 /// </summary>
-public sealed class LedgerCheckpoints(IDocumentStore store)
+public sealed class LedgerCheckpoints(IDocumentStore store, TimeProvider? clock = null)
 {
     public const string Stream = "ledger/checkpoints";
 
@@ -29,7 +29,7 @@ public sealed class LedgerCheckpoints(IDocumentStore store)
     /// </summary>
     public async Task<(LogCheckpointed Checkpoint, VerificationReport Report)> CreateAsync(string recordedBy, string correlationId, CancellationToken cancellationToken = default)
     {
-        var verifier = new LedgerVerifier(store);
+        var verifier = new LedgerVerifier(store, clock);
         for (var attempt = 1; ; attempt++)
         {
             var report = await verifier.VerifyAsync(cancellationToken: cancellationToken);
@@ -69,7 +69,7 @@ public sealed class LedgerCheckpoints(IDocumentStore store)
         var append = version == 0
             ? session.Events.StartStream(Stream, checkpoint)
             : session.Events.Append(Stream, version + 1, checkpoint);
-        EventSealer.Seal(append.Events, Stream, version, EventChain.HeadOf(existing), recordedBy, DateTimeOffset.UtcNow);
+        EventSealer.Seal(append.Events, Stream, version, EventChain.HeadOf(existing), recordedBy, (clock ?? TimeProvider.System).GetUtcNow());
         await session.SaveChangesAsync(cancellationToken);
     }
 

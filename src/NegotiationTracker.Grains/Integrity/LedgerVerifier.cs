@@ -12,7 +12,7 @@ namespace NegotiationTracker.Grains.Integrity;
 /// One pass over mt_events in sequence order, streamed in a single repeatable-read snapshot (no query per event or stream),
 /// holding only the last hash per stream and the Merkle tree's right edge.
 /// </summary>
-public sealed class LedgerVerifier(IDocumentStore store)
+public sealed class LedgerVerifier(IDocumentStore store, TimeProvider? clock = null)
 {
     /// <summary>The streams of a negotiation: its own and its members' (who joined it); null when it is not in the ledger.</summary>
     public async Task<IReadOnlySet<string>?> NegotiationStreamsAsync(string negotiationId, CancellationToken cancellationToken = default)
@@ -67,7 +67,7 @@ public sealed class LedgerVerifier(IDocumentStore store)
             checks.AddRange(await StoredCheckpointsAsync(connection, transaction, cancellationToken));
         }
 
-        var scan = new ChainScan(streams, recordedVersions, checks.OrderBy(c => c.Checkpoint.UpToSequence), wholeLog);
+        var scan = new ChainScan(streams, recordedVersions, checks.OrderBy(c => c.Checkpoint.UpToSequence), wholeLog, (clock ?? TimeProvider.System).GetUtcNow());
         await ReadEventsAsync(connection, transaction, wholeLog ? null : streams, scan, cancellationToken);
         return scan.Finish();
     }

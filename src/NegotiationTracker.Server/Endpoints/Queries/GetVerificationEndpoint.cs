@@ -19,9 +19,9 @@ public static class GetVerificationEndpoint
         + "members' (404 when unknown); without it, the whole log. 200 whether or not anything was found. Reads every event: seconds on a large log.")]
     [ProducesResponseType<VerificationResult>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
-    public static async Task<IResult> Get(string? negotiation, IDocumentStore store, CancellationToken cancellationToken)
+    public static async Task<IResult> Get(string? negotiation, IDocumentStore store, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var verifier = new LedgerVerifier(store);
+        var verifier = new LedgerVerifier(store, clock);
         IReadOnlySet<string>? streams = null;
         if (QueryValues.Filter(negotiation) is { } id)
         {
