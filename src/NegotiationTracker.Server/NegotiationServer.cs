@@ -69,8 +69,8 @@ public static class NegotiationServer
         builder.Logging.AddFilter("Marten", LogLevel.Warning);
         builder.Logging.AddFilter("JasperFx", LogLevel.Warning);
 
-        // Marten as in AddNegotiationStore, but with no daemon of its own (never HotCold, see STACK-NOTES): Wolverine
-        // runs the async projections, and would spread them over the nodes if there were several.
+        // Marten as in AddNegotiationStore, but with no daemon of its own (never HotCold: Wolverine refuses to run beside it);
+        // Wolverine runs the async projections, and would spread them over the nodes if there were several.
         builder.Services.AddMarten(options =>
             {
                 NegotiationStore.Configure(options, connectionString);
