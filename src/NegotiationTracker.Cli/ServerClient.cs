@@ -12,7 +12,7 @@ using NegotiationTracker.Grains.Import;
 using NegotiationTracker.Grains.Integrity;
 using NegotiationTracker.Projections.Dossiers;
 using NegotiationTracker.Projections.Negotiations;
-using NegotiationTracker.Projections.Replay;
+using NegotiationTracker.Replay;
 using NegotiationTracker.Projections.Statements;
 using NegotiationTracker.Projections.Timeline;
 using NegotiationTracker.Server;

@@ -3,7 +3,7 @@ using System.Text.Json;
 using CsvHelper;
 using CsvHelper.Configuration;
 using NegotiationTracker.Domain.Common;
-using NegotiationTracker.Projections.Replay;
+using NegotiationTracker.Replay;
 using NegotiationTracker.Projections.Statements;
 using NegotiationTracker.Projections.Timeline;
 

@@ -1,7 +1,7 @@
 using Marten;
 using NegotiationTracker.Domain.Common;
 using NegotiationTracker.Domain.Parties;
-using NegotiationTracker.Projections.Replay;
+using NegotiationTracker.Replay;
 using NegotiationTracker.Projections.Agreements;
 using NegotiationTracker.Projections.Negotiations;
 using NegotiationTracker.Projections.Positions;
@@ -83,8 +83,8 @@ public sealed record NegotiationReport(
     {
         var state = evidence.IsAll
             ? await NegotiationState.LoadAsync(session, negotiationId, cancellationToken)
-            : await NegotiationEvents.LoadAsync(session, negotiationId, cancellationToken) is { } events
-                ? await NegotiationState.ReplayAsync(session, events, null, null, evidence, cancellationToken)
+            : await NegotiationReplay.LoadAsync(session, negotiationId, cancellationToken) is { } events
+                ? await events.StateAsync(session, null, null, evidence, cancellationToken)
                 : null;
         if (state is null)
         {

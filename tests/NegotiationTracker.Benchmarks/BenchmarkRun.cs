@@ -68,7 +68,7 @@ public static class BenchmarkRun
                     2 => await new SeedImport(database, options).RunAsync(cancellationToken),
                     3 => await new ProjectionRebuild(database, options, ledger).RunAsync(cancellationToken),
                     4 => await new Queries(options, ledger).RunAsync(cancellationToken),
-                    5 => await new Replay(options, ledger).RunAsync(cancellationToken),
+                    5 => await new ReplayAsOf(options, ledger).RunAsync(cancellationToken),
                     6 => await new GrainMemory(database, options).RunAsync(cancellationToken),
                     _ => throw new ArgumentOutOfRangeException(nameof(options), $"no case {number}"),
                 };

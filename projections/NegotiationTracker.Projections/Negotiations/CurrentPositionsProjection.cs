@@ -1,7 +1,6 @@
 using JasperFx.Events;
 using Marten;
 using Marten.Events.Projections;
-using NegotiationTracker.Projections.Replay;
 using NegotiationTracker.Domain.Parties;
 
 namespace NegotiationTracker.Projections.Negotiations;
@@ -65,7 +64,7 @@ public sealed class CurrentPositionsProjection : IProjection
     {
         var partyId = PartyOf(batch[0].Data);
         var upTo = batch.Max(e => e.Version);
-        var stored = await NegotiationEvents.OfPartyIn(operations, partyId, negotiationId).Where(e => e.Version <= upTo).ToListAsync(cancellation);
+        var stored = await StoredEvents.OfPartyIn(operations, partyId, negotiationId).Where(e => e.Version <= upTo).ToListAsync(cancellation);
         var storedUpTo = stored.Count == 0 ? 0 : stored.Max(e => e.Version);
         return stored
             .Where(e => Stances.Moves(e.Data))

@@ -2,7 +2,6 @@ using Marten;
 using NegotiationTracker.Domain.Common;
 using NegotiationTracker.Domain.Parties;
 using NegotiationTracker.Projections.Parties;
-using NegotiationTracker.Projections.Replay;
 
 namespace NegotiationTracker.Projections.Negotiations;
 
@@ -31,23 +30,6 @@ public sealed record NegotiationState(
         return summary is null ? null : await FromAsync(session, summary, cancellationToken);
     }
 
-    /// <summary>
-    /// The state replayed from the event store through the live view's own code: what had happened by <paramref name="asOf"/>,
-    /// as far as it was recorded by <paramref name="knownAt"/> (either or both).
-    /// </summary>
-    /// <returns>null when the negotiation had not been opened by then.</returns>
-    public static async Task<NegotiationState?> ReplayAsync(IQuerySession session, NegotiationEvents events, PartialDate? asOf, PartialDate? knownAt, EvidenceFilter? filter = null, CancellationToken cancellationToken = default)
-    {
-        var then = events.At(asOf, knownAt).All;
-        if (NegotiationSummaryProjection.Replay(then) is not { } summary)
-        {
-            return null;
-        }
-
-        var stances = Stances.Of(then, filter);
-        return await FromAsync(session, summary, stances.Positions(), stances.StatementCounts(), cancellationToken);
-    }
-
     /// <summary>The live state: the summary document with the parties' current positions.</summary>
     public static async Task<NegotiationState> FromAsync(IQuerySession session, NegotiationSummary summary, CancellationToken cancellationToken = default)
     {
@@ -56,7 +38,7 @@ public sealed record NegotiationState(
     }
 
     /// <summary>The state as users see it from a summary and positions, whether the live ones or ones replayed from the event store.</summary>
-    private static async Task<NegotiationState> FromAsync(IQuerySession session, NegotiationSummary summary, IReadOnlyList<PositionEntry> positions, IReadOnlyDictionary<string, int> statements, CancellationToken cancellationToken)
+    public static async Task<NegotiationState> FromAsync(IQuerySession session, NegotiationSummary summary, IReadOnlyList<PositionEntry> positions, IReadOnlyDictionary<string, int> statements, CancellationToken cancellationToken)
     {
         var profiles = (await session.LoadManyAsync<PartyProfile>(cancellationToken, summary.Parties.Select(p => p.Id).ToArray()))
             .ToDictionary(p => p.Id);

@@ -13,7 +13,7 @@ namespace NegotiationTracker.Projections.Negotiations;
 /// </summary>
 public sealed partial class NegotiationSummaryProjection : MultiStreamProjection<NegotiationSummary, string>
 {
-    public const string ProjectionName = "negotiation-state";
+    public const string ProjectionName = "negotiation-summary";
 
     public NegotiationSummaryProjection()
     {

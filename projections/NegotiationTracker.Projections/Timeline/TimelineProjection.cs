@@ -5,7 +5,6 @@ using NegotiationTracker.Domain.Common;
 using NegotiationTracker.Domain.Negotiations;
 using NegotiationTracker.Domain.Parties;
 using NegotiationTracker.Projections.Negotiations;
-using NegotiationTracker.Projections.Replay;
 using Marten.Linq.MatchesSql;
 
 namespace NegotiationTracker.Projections.Timeline;
@@ -163,7 +162,7 @@ public sealed partial class TimelineProjection : EventProjection
             return;
         }
 
-        var events = await NegotiationEvents.OfPartyIn(operations, about.PartyId, about.NegotiationId)
+        var events = await StoredEvents.OfPartyIn(operations, about.PartyId, about.NegotiationId)
             .Where(x => x.MatchesSql("d.data ->> 'statementId' = ?", about.StatementId))
             .Where(x => x.Sequence <= e.Sequence)
             .ToListAsync(cancellation);

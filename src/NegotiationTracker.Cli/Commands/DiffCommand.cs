@@ -5,7 +5,7 @@ using NegotiationTracker.Cli.Output;
 using NegotiationTracker.Domain.Common;
 using NegotiationTracker.Domain.Negotiations;
 using NegotiationTracker.Domain.Parties;
-using NegotiationTracker.Projections.Replay;
+using NegotiationTracker.Replay;
 using Spectre.Console;
 
 namespace NegotiationTracker.Cli.Commands;
@@ -51,7 +51,7 @@ public static class DiffCommand
     {
         using var store = await Ledger.OpenStoreAsync(options, cancellationToken);
         await using var session = store.QuerySession();
-        var events = await NegotiationEvents.LoadAsync(session, id, cancellationToken) ?? throw new NotFound($"negotiation {id} is not in the ledger");
+        var events = await NegotiationReplay.LoadAsync(session, id, cancellationToken) ?? throw new NotFound($"negotiation {id} is not in the ledger");
         return moments.Between(events);
     }
 

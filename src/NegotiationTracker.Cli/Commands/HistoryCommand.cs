@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
 using NegotiationTracker.Cli.Output;
-using NegotiationTracker.Projections.Replay;
+using NegotiationTracker.Replay;
 using NegotiationTracker.Reports;
 using Spectre.Console;
 using Recorder = NegotiationTracker.Domain.Common.Recorder;
@@ -51,7 +51,7 @@ public static class HistoryCommand
     {
         using var store = await Ledger.OpenStoreAsync(options, cancellationToken);
         await using var session = store.QuerySession();
-        var events = await NegotiationEvents.LoadAsync(session, id, cancellationToken) ?? throw new NotFound($"negotiation {id} is not in the ledger");
+        var events = await NegotiationReplay.LoadAsync(session, id, cancellationToken) ?? throw new NotFound($"negotiation {id} is not in the ledger");
         return events.History();
     }
 }

@@ -4,7 +4,7 @@ using Marten;
 using NegotiationTracker.Domain.Common;
 using NegotiationTracker.Domain.Parties;
 using NegotiationTracker.Projections.Negotiations;
-using NegotiationTracker.Projections.Replay;
+using NegotiationTracker.Replay;
 using Spectre.Console;
 
 namespace NegotiationTracker.Cli.Commands;
@@ -49,8 +49,8 @@ public static class StateCommand
 
     private static async Task<NegotiationState> ReplayAsync(IQuerySession session, string id, PartialDate? asOf, PartialDate? knownAt, EvidenceFilter evidence, CancellationToken cancellationToken)
     {
-        var events = await NegotiationEvents.LoadAsync(session, id, cancellationToken) ?? throw new NotFound($"negotiation {id} is not in the ledger");
-        return await NegotiationState.ReplayAsync(session, events, asOf, knownAt, evidence, cancellationToken)
+        var events = await NegotiationReplay.LoadAsync(session, id, cancellationToken) ?? throw new NotFound($"negotiation {id} is not in the ledger");
+        return await events.StateAsync(session, asOf, knownAt, evidence, cancellationToken)
             ?? throw new NotFound($"negotiation {id} had not been opened{(asOf is null ? "" : $" by {asOf}")}{(knownAt is null ? "" : $" as known at {knownAt}")}");
     }
 }

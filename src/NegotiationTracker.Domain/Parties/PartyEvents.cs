@@ -20,9 +20,12 @@ public sealed record StatementMade(
     string Text,
     Attribution Attribution,
     PartialDate Said,
-    string? SourceId);
+    string? SourceId) : IHappened
+{
+    PartialDate? IHappened.Said => Said;
+}
 
-public sealed record ProposalAnswered(string NegotiationId, string ProposalId, string PartyId, Answer Answer, string? CounterProposalId, PartialDate? Said, string? SourceId);
+public sealed record ProposalAnswered(string NegotiationId, string ProposalId, string PartyId, Answer Answer, string? CounterProposalId, PartialDate? Said, string? SourceId) : IHappened;
 
 // Corrections and provenance of a statement. They never change or remove the statement: each is a later fact about it,
 // with a reason and a date, written to the stream of the party that made the statement.
@@ -38,19 +41,19 @@ public interface IStatementAnnotation
 }
 
 /// <summary>The speaker withdraws what was said.</summary>
-public sealed record StatementRetracted(string NegotiationId, string StatementId, string PartyId, string Reason, PartialDate? Said) : IStatementAnnotation;
+public sealed record StatementRetracted(string NegotiationId, string StatementId, string PartyId, string Reason, PartialDate? Said) : IStatementAnnotation, IHappened;
 
 /// <summary>The speaker denies having said it (a misquote claim); the reports stand, now disputed.</summary>
-public sealed record StatementDenied(string NegotiationId, string StatementId, string PartyId, string Reason, PartialDate? Said) : IStatementAnnotation;
+public sealed record StatementDenied(string NegotiationId, string StatementId, string PartyId, string Reason, PartialDate? Said) : IStatementAnnotation, IHappened;
 
 /// <summary>The speaker explains what was meant.</summary>
-public sealed record StatementClarified(string NegotiationId, string StatementId, string PartyId, string Clarification, PartialDate? Said) : IStatementAnnotation;
+public sealed record StatementClarified(string NegotiationId, string StatementId, string PartyId, string Clarification, PartialDate? Said) : IStatementAnnotation, IHappened;
 
 /// <summary>Another source reports the same utterance, possibly through others ("NYT citing unnamed U.S. officials").</summary>
-public sealed record StatementReported(string NegotiationId, string StatementId, string PartyId, string SourceId, Attribution Attribution, string Text, string? ReportedVia, PartialDate? Said) : IStatementAnnotation;
+public sealed record StatementReported(string NegotiationId, string StatementId, string PartyId, string SourceId, Attribution Attribution, string Text, string? ReportedVia, PartialDate? Said) : IStatementAnnotation, IHappened;
 
 /// <summary>An outlet corrects its report of the statement.</summary>
-public sealed record ReportCorrected(string NegotiationId, string StatementId, string PartyId, string SourceId, string Correction, PartialDate? Said) : IStatementAnnotation;
+public sealed record ReportCorrected(string NegotiationId, string StatementId, string PartyId, string SourceId, string Correction, PartialDate? Said) : IStatementAnnotation, IHappened;
 
 /// <summary>We correct our own coding of one field of the record: the old value and the new, and why.</summary>
 public sealed record RecordAmended(string NegotiationId, string StatementId, string PartyId, string Field, string OldValue, string NewValue, string Reason) : IStatementAnnotation;

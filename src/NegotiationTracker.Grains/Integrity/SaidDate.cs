@@ -5,7 +5,7 @@ using NegotiationTracker.Domain.Parties;
 namespace NegotiationTracker.Grains.Integrity;
 
 /// <summary>
-/// When an event says it happened in the world, as sealed. A copy of NegotiationEvents.Said taken on purpose: the seal format
+/// When an event says it happened in the world, as sealed. Kept apart from the events' own IHappened on purpose: the seal format
 /// must not move when a view's notion of the said date does. A line may be added for a new event type only before any event
 /// of that type is stored, and no line may ever change. A type missing here is still fully sealed: the date is in its data.
 /// </summary>

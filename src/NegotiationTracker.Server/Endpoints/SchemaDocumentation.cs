@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 using NegotiationTracker.Domain.Common;
-using NegotiationTracker.Projections.Replay;
+using NegotiationTracker.Replay;
 
 namespace NegotiationTracker.Server.Endpoints;
 

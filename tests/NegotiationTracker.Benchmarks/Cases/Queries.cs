@@ -2,7 +2,7 @@ using System.Diagnostics;
 using NegotiationTracker.Benchmarks.Generation;
 using NegotiationTracker.Benchmarks.Measuring;
 using NegotiationTracker.Domain.Common;
-using NegotiationTracker.Projections.Replay;
+using NegotiationTracker.Replay;
 using NegotiationTracker.Projections.Statements;
 using Spectre.Console;
 

@@ -91,7 +91,7 @@ public sealed partial class RecordingStatements(BenchDatabase database, Benchmar
     public static string Setting(int parties) => parties == 1 ? "1 party" : $"{parties} parties";
 
     /// <summary>
-    /// Whether the negotiation-state view (one inline document per negotiation, updated by every statement in it) counted
+    /// Whether the negotiation-summary view (one inline document per negotiation, updated by every statement in it) counted
     /// every statement (c) recorded, compared with the statement log (one document per statement). Not a timing: a
     /// correctness finding the load brings out, reported so the append path's work can be checked against it.
     /// </summary>
@@ -108,8 +108,8 @@ public sealed partial class RecordingStatements(BenchDatabase database, Benchmar
         report.Checks["statementsInStatementLog"] = logged;
         report.Checks["statementsCountedByNegotiationState"] = counted;
         report.Notes.Add(counted == logged
-            ? $"Check: the negotiation-state view counts all {logged:N0} statements (c) recorded."
-            : $"Check: the negotiation-state view counts {counted:N0} of the {logged:N0} statements (c) recorded in its negotiations (the statement log has them all): concurrent statements in one negotiation overwrite each other's update of its inline summary document.");
+            ? $"Check: the negotiation-summary view counts all {logged:N0} statements (c) recorded."
+            : $"Check: the negotiation-summary view counts {counted:N0} of the {logged:N0} statements (c) recorded in its negotiations (the statement log has them all): concurrent statements in one negotiation overwrite each other's update of its inline summary document.");
     }
 
     private static VariantRow Row(IStatementRecorder recorder, int parties, List<RoundResult> rounds)

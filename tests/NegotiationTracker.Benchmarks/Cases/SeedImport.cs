@@ -10,7 +10,7 @@ using NegotiationTracker.Benchmarks.Measuring;
 using NegotiationTracker.Grains;
 using NegotiationTracker.Grains.Import;
 using NegotiationTracker.Hosting.EventStore;
-using NegotiationTracker.Projections.Replay;
+using NegotiationTracker.Replay;
 using NegotiationTracker.Projections.Timeline;
 using NegotiationTracker.SeedFiles;
 using NpgsqlTypes;
@@ -82,7 +82,7 @@ public sealed class SeedImport(BenchDatabase database, BenchmarkOptions options)
                         // The async views must hold every event once the daemon says it has caught up: a view that skipped
                         // events would make the rate above meaningless.
                         await using var session = store.QuerySession();
-                        var events = (await NegotiationEvents.LoadAsync(session, negotiationId, cancellationToken))?.All.Count ?? 0;
+                        var events = (await NegotiationReplay.LoadAsync(session, negotiationId, cancellationToken))?.All.Count ?? 0;
                         var rows = await session.Query<TimelineEntry>().CountAsync(t => t.NegotiationId == negotiationId, cancellationToken);
                         timelineMissing.Add(events - rows);
                     }

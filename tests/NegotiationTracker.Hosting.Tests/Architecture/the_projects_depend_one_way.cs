@@ -25,7 +25,8 @@ public sealed class the_projects_depend_one_way
     [InlineData("NegotiationTracker.SeedFiles", "NegotiationTracker.Domain")]
     [InlineData("NegotiationTracker.Grains", "NegotiationTracker.Domain", "NegotiationTracker.SeedFiles")]
     [InlineData("NegotiationTracker.Projections", "NegotiationTracker.Domain")]
-    [InlineData("NegotiationTracker.Reports", "NegotiationTracker.Domain", "NegotiationTracker.Projections")]
+    [InlineData("NegotiationTracker.Replay", "NegotiationTracker.Domain", "NegotiationTracker.Projections")]
+    [InlineData("NegotiationTracker.Reports", "NegotiationTracker.Domain", "NegotiationTracker.Projections", "NegotiationTracker.Replay")]
     [InlineData("NegotiationTracker.Hosting", "NegotiationTracker.Domain", "NegotiationTracker.SeedFiles", "NegotiationTracker.Grains", "NegotiationTracker.Projections")]
     public void a_project_reaches_only_what_its_layer_may_use(string project, params string[] allowed) =>
         Reachable(project).Except(allowed).ShouldBeEmpty($"{project} may use only {string.Join(", ", allowed)}");
@@ -38,6 +39,7 @@ public sealed class the_projects_depend_one_way
     public void the_read_side_never_reaches_the_write_side()
     {
         Reachable("NegotiationTracker.Projections").ShouldNotContain("NegotiationTracker.Grains");
+        Reachable("NegotiationTracker.Replay").ShouldNotContain("NegotiationTracker.Grains");
         Reachable("NegotiationTracker.Reports").ShouldNotContain("NegotiationTracker.Grains");
     }
 
@@ -46,7 +48,7 @@ public sealed class the_projects_depend_one_way
         Projects.Keys.Order().ShouldBe(
         [
             "NegotiationTracker.Cli", "NegotiationTracker.Domain", "NegotiationTracker.Grains", "NegotiationTracker.Hosting",
-            "NegotiationTracker.Projections", "NegotiationTracker.Reports", "NegotiationTracker.SeedFiles", "NegotiationTracker.Server",
+            "NegotiationTracker.Projections", "NegotiationTracker.Replay", "NegotiationTracker.Reports", "NegotiationTracker.SeedFiles", "NegotiationTracker.Server",
         ]);
 
     private static IReadOnlySet<string> Reachable(string project)

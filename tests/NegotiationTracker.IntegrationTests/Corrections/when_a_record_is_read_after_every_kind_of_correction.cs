@@ -8,7 +8,7 @@ using NegotiationTracker.IntegrationTests.Fixtures;
 using NegotiationTracker.Projections.Dossiers;
 using NegotiationTracker.Projections.Negotiations;
 using NegotiationTracker.Projections.Positions;
-using NegotiationTracker.Projections.Replay;
+using NegotiationTracker.Replay;
 using NegotiationTracker.Projections.Timeline;
 using NegotiationTracker.Reports;
 using NegotiationTracker.SeedFiles;
@@ -124,9 +124,9 @@ public sealed class when_a_record_is_read_after_every_kind_of_correction(Correct
     public async Task a_replay_dates_a_statement_by_its_amended_said_date()
     {
         await using var session = Session();
-        var events = (await NegotiationEvents.LoadAsync(session, Negotiation)).ShouldNotBeNull();
+        var events = (await NegotiationReplay.LoadAsync(session, Negotiation)).ShouldNotBeNull();
 
-        var then = (await NegotiationState.ReplayAsync(session, events, PartialDate.Day(2020, 3, 15), null)).ShouldNotBeNull();
+        var then = (await events.StateAsync(session, PartialDate.Day(2020, 3, 15), null)).ShouldNotBeNull();
 
         then.Positions.ShouldContain(p => p.Party == "doha-us" && p.StatementId == "moved");
     }
@@ -135,9 +135,9 @@ public sealed class when_a_record_is_read_after_every_kind_of_correction(Correct
     public async Task a_replay_known_before_the_amendment_keeps_the_original_said_date()
     {
         await using var session = Session();
-        var events = (await NegotiationEvents.LoadAsync(session, Negotiation)).ShouldNotBeNull();
+        var events = (await NegotiationReplay.LoadAsync(session, Negotiation)).ShouldNotBeNull();
 
-        var then = (await NegotiationState.ReplayAsync(session, events, PartialDate.Day(2020, 3, 15), PartialDate.At(fixture.BeforeCorrections))).ShouldNotBeNull();
+        var then = (await events.StateAsync(session, PartialDate.Day(2020, 3, 15), PartialDate.At(fixture.BeforeCorrections))).ShouldNotBeNull();
 
         then.Positions.ShouldNotContain(p => p.StatementId == "moved");
     }
@@ -165,7 +165,7 @@ public sealed class when_a_record_is_read_after_every_kind_of_correction(Correct
     public async Task a_diff_across_the_import_marks_the_void_duplicate_and_retracted_statements_it_added()
     {
         await using var session = Session();
-        var events = (await NegotiationEvents.LoadAsync(session, Negotiation)).ShouldNotBeNull();
+        var events = (await NegotiationReplay.LoadAsync(session, Negotiation)).ShouldNotBeNull();
 
         var diff = new DiffMoments([], [PartialDate.Year(2000), PartialDate.At(DateTimeOffset.UtcNow)]).Between(events);
 
@@ -228,9 +228,9 @@ public sealed class when_a_record_is_read_after_every_kind_of_correction(Correct
     public async Task leaving_contested_statements_out_gives_the_stance_the_party_last_took_uncontested()
     {
         await using var session = Session();
-        var events = (await NegotiationEvents.LoadAsync(session, Negotiation)).ShouldNotBeNull();
+        var events = (await NegotiationReplay.LoadAsync(session, Negotiation)).ShouldNotBeNull();
 
-        var state = (await NegotiationState.ReplayAsync(session, events, null, null, new EvidenceFilter(ExcludeContested: true))).ShouldNotBeNull();
+        var state = (await events.StateAsync(session, null, null, new EvidenceFilter(ExcludeContested: true))).ShouldNotBeNull();
 
         var position = state.Positions.Single(p => p.Party == "doha-taliban" && p.Issue == "withdrawal");
         (position.StatementId, position.Stance, position.Contested).ShouldBe(("early", Stance.Supports, false));
@@ -240,9 +240,9 @@ public sealed class when_a_record_is_read_after_every_kind_of_correction(Correct
     public async Task a_minimum_credibility_leaves_out_statements_graded_below_it()
     {
         await using var session = Session();
-        var events = (await NegotiationEvents.LoadAsync(session, Negotiation)).ShouldNotBeNull();
+        var events = (await NegotiationReplay.LoadAsync(session, Negotiation)).ShouldNotBeNull();
 
-        var state = (await NegotiationState.ReplayAsync(session, events, null, null, new EvidenceFilter(MinCredibility: 3))).ShouldNotBeNull();
+        var state = (await events.StateAsync(session, null, null, new EvidenceFilter(MinCredibility: 3))).ShouldNotBeNull();
 
         state.Positions.Single(p => p.Party == "doha-taliban" && p.Issue == "withdrawal").StatementId.ShouldBe("early");
     }

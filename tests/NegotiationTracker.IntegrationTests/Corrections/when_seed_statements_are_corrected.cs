@@ -9,7 +9,7 @@ using NegotiationTracker.Grains.Import;
 using NegotiationTracker.IntegrationTests.Fixtures;
 using NegotiationTracker.Projections.Negotiations;
 using NegotiationTracker.Projections.Positions;
-using NegotiationTracker.Projections.Replay;
+using NegotiationTracker.Replay;
 using NegotiationTracker.Projections.Statements;
 using NegotiationTracker.Projections.Timeline;
 using NegotiationTracker.SeedFiles;
@@ -132,10 +132,10 @@ public sealed class when_seed_statements_are_corrected(CorrectedSeedFixture fixt
     public async Task what_we_knew_before_the_corrections_still_shows_the_retracted_stance()
     {
         await using var session = Session();
-        var events = (await NegotiationEvents.LoadAsync(session, Negotiation)).ShouldNotBeNull();
+        var events = (await NegotiationReplay.LoadAsync(session, Negotiation)).ShouldNotBeNull();
 
-        var before = (await NegotiationState.ReplayAsync(session, events, asOf: null, knownAt: PartialDate.At(fixture.BeforeCorrections))).ShouldNotBeNull();
-        var after = (await NegotiationState.ReplayAsync(session, events, asOf: null, knownAt: null)).ShouldNotBeNull();
+        var before = (await events.StateAsync(session, asOf: null, knownAt: PartialDate.At(fixture.BeforeCorrections))).ShouldNotBeNull();
+        var after = (await events.StateAsync(session, asOf: null, knownAt: null)).ShouldNotBeNull();
 
         before.Positions.ShouldContain(p => p.StatementId == "rubin-against-withdrawal");
         after.Positions.ShouldNotContain(p => p.StatementId == "rubin-against-withdrawal");
@@ -147,7 +147,7 @@ public sealed class when_seed_statements_are_corrected(CorrectedSeedFixture fixt
     public async Task the_diff_across_the_corrections_lists_them_as_applied()
     {
         await using var session = Session();
-        var events = (await NegotiationEvents.LoadAsync(session, Negotiation)).ShouldNotBeNull();
+        var events = (await NegotiationReplay.LoadAsync(session, Negotiation)).ShouldNotBeNull();
 
         var diff = NegotiationDiff.Between(events.KnownAt(PartialDate.At(fixture.BeforeCorrections)), events);
 

@@ -1,7 +1,7 @@
 using Marten;
 using NegotiationTracker.Domain.Parties;
 using NegotiationTracker.IntegrationTests.Fixtures;
-using NegotiationTracker.Projections.Replay;
+using NegotiationTracker.Replay;
 using NegotiationTracker.Projections.Timeline;
 
 namespace NegotiationTracker.IntegrationTests.Grains;
@@ -29,7 +29,7 @@ public sealed class when_a_commit_outlasts_the_daemons_patience(ImpatientDaemonL
 
         await ledger.CatchUpAsync();
         await using var session = ledger.Store.QuerySession();
-        var events = (await NegotiationEvents.LoadAsync(session, scenario.NegotiationId)).ShouldNotBeNull().All;
+        var events = (await NegotiationReplay.LoadAsync(session, scenario.NegotiationId)).ShouldNotBeNull().All;
         events.Select(e => e.Data).OfType<StatementMade>().Count().ShouldBe(12 * 500);
         var rows = await session.Query<TimelineEntry>().CountAsync(t => t.NegotiationId == scenario.NegotiationId);
         rows.ShouldBe(events.Count, "one timeline row per event of the negotiation, none skipped");

@@ -2,7 +2,7 @@ using NegotiationTracker.Domain.Common;
 using NegotiationTracker.Hosting.EventStore;
 using NegotiationTracker.Grains.Integrity;
 using NegotiationTracker.IntegrationTests.Fixtures;
-using NegotiationTracker.Projections.Replay;
+using NegotiationTracker.Replay;
 
 namespace NegotiationTracker.IntegrationTests.Integrity;
 
@@ -49,7 +49,7 @@ public sealed class when_the_imported_seed_is_verified(SeedImportedFixture seed)
     {
         var events = await seed.Ledger.AllEventsAsync();
 
-        events.ShouldAllBe(e => SaidDate.Of(e.Data) == NegotiationEvents.Said(e));
+        events.ShouldAllBe(e => SaidDate.Of(e.Data) == NegotiationReplay.Said(e));
         events.ShouldContain(e => SaidDate.Of(e.Data) != null);
     }
 

@@ -17,7 +17,7 @@ using NegotiationTracker.IntegrationTests.Fixtures;
 using NegotiationTracker.Projections.Dossiers;
 using NegotiationTracker.Projections.Negotiations;
 using NegotiationTracker.Projections.Positions;
-using NegotiationTracker.Projections.Replay;
+using NegotiationTracker.Replay;
 using NegotiationTracker.Projections.Statements;
 using NegotiationTracker.Projections.Timeline;
 using NegotiationTracker.Reports;
@@ -240,19 +240,19 @@ public sealed class every_view_tells_the_same_story(LedgerFixture ledger, ITestO
             [report is null ? "no report" : $"on the record {report.StatementsOnRecord}, listed {report.Statements.Count}"]);
         Compare("report proposals", Proposals(reference), (report?.Proposals ?? []).OrderBy(p => p.ProposalId, StringComparer.Ordinal).Select(p => $"{p.ProposalId}: {p.Status}"));
 
-        var events = await NegotiationEvents.LoadAsync(session, id);
+        var events = await NegotiationReplay.LoadAsync(session, id);
         if (events is null)
         {
             mismatches.Add("no events to replay");
             return mismatches;
         }
 
-        var replayed = await NegotiationState.ReplayAsync(session, events, asOf: null, knownAt: null);
+        var replayed = await events.StateAsync(session, asOf: null, knownAt: null);
         Compare("live state against the replayed one", [JsonSerializer.Serialize(state)], [JsonSerializer.Serialize(replayed)]);
 
         foreach (var asOf in history.AsOf)
         {
-            var then = await NegotiationState.ReplayAsync(session, events, asOf, knownAt: null);
+            var then = await events.StateAsync(session, asOf, knownAt: null);
             Compare($"as of {asOf}: statements on the record", Counts(reference.Counts(asOf), parties),
                 (then?.Parties ?? []).OrderBy(p => p.Id, StringComparer.Ordinal).Select(p => $"{p.Id}: {p.Statements}"));
             Compare($"as of {asOf}: positions", reference.Positions(asOf).Select(Row), then is null ? ["no state"] : Positions(then));

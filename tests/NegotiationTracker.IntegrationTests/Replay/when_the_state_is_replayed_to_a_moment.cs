@@ -6,7 +6,7 @@ using NegotiationTracker.Grains;
 using NegotiationTracker.IntegrationTests.Fixtures;
 using NegotiationTracker.IntegrationTests.Projections;
 using NegotiationTracker.Projections.Negotiations;
-using NegotiationTracker.Projections.Replay;
+using NegotiationTracker.Replay;
 
 namespace NegotiationTracker.IntegrationTests.Replay;
 
@@ -67,8 +67,8 @@ public sealed class when_the_state_is_replayed_to_a_moment(ReplayFixture script)
     private async Task<NegotiationState?> ReplayAsync(PartialDate? asOf, PartialDate? knownAt)
     {
         await using var session = script.Ledger.Store.QuerySession();
-        var events = (await NegotiationEvents.LoadAsync(session, script.Talks.NegotiationId)).ShouldNotBeNull();
-        return await NegotiationState.ReplayAsync(session, events, asOf, knownAt);
+        var events = (await NegotiationReplay.LoadAsync(session, script.Talks.NegotiationId)).ShouldNotBeNull();
+        return await events.StateAsync(session, asOf, knownAt);
     }
 
     [Fact]
@@ -114,7 +114,7 @@ public sealed class when_the_state_is_replayed_to_a_moment(ReplayFixture script)
     public async Task the_diff_between_two_moments_names_what_was_added_and_whose_stance_shifted()
     {
         await using var session = script.Ledger.Store.QuerySession();
-        var events = (await NegotiationEvents.LoadAsync(session, script.Talks.NegotiationId)).ShouldNotBeNull();
+        var events = (await NegotiationReplay.LoadAsync(session, script.Talks.NegotiationId)).ShouldNotBeNull();
 
         var diff = NegotiationDiff.Between(events.KnownAt(PartialDate.At(script.Moments[1].At)), events.KnownAt(PartialDate.At(script.Moments[7].At)));
 
@@ -131,7 +131,7 @@ public sealed class when_the_state_is_replayed_to_a_moment(ReplayFixture script)
     public async Task the_history_lists_every_event_in_recorded_order_with_its_metadata()
     {
         await using var session = script.Ledger.Store.QuerySession();
-        var history = (await NegotiationEvents.LoadAsync(session, script.Talks.NegotiationId)).ShouldNotBeNull().History();
+        var history = (await NegotiationReplay.LoadAsync(session, script.Talks.NegotiationId)).ShouldNotBeNull().History();
 
         history.Select(h => h.Sequence).ShouldBeInOrder();
         history.ShouldAllBe(h => h.RecordedBy == "tester" && h.CorrelationId == script.Talks.Recording.CorrelationId);

@@ -1,5 +1,5 @@
 using NegotiationTracker.Domain.Common;
-using NegotiationTracker.Projections.Replay;
+using NegotiationTracker.Replay;
 using NegotiationTracker.Projections.Statements;
 using static NegotiationTracker.Server.Tests.Queries.SeededLedgerFixture;
 
@@ -7,7 +7,7 @@ namespace NegotiationTracker.Server.Tests.Queries;
 
 public sealed class when_the_record_is_audited_over_http(SeededLedgerFixture ledger) : IClassFixture<SeededLedgerFixture>
 {
-    private Task<NegotiationEvents> EventsAsync(string id) => ledger.QueryAsync(async s => (await NegotiationEvents.LoadAsync(s, id)).ShouldNotBeNull());
+    private Task<NegotiationReplay> EventsAsync(string id) => ledger.QueryAsync(async s => (await NegotiationReplay.LoadAsync(s, id)).ShouldNotBeNull());
 
     [Fact]
     public async Task the_history_lists_every_event_in_recorded_order()

@@ -1,6 +1,6 @@
 using NegotiationTracker.Domain.Common;
 using NegotiationTracker.Projections.Negotiations;
-using NegotiationTracker.Projections.Replay;
+using NegotiationTracker.Replay;
 using static NegotiationTracker.Server.Tests.Queries.SeededLedgerFixture;
 
 namespace NegotiationTracker.Server.Tests.Queries;
@@ -8,7 +8,7 @@ namespace NegotiationTracker.Server.Tests.Queries;
 public sealed class when_the_state_of_a_negotiation_is_asked_for(SeededLedgerFixture ledger) : IClassFixture<SeededLedgerFixture>
 {
     private Task<NegotiationState?> ReplayAsync(string id, PartialDate? asOf, PartialDate? knownAt) => ledger.QueryAsync(async session =>
-        await NegotiationState.ReplayAsync(session, (await NegotiationEvents.LoadAsync(session, id)).ShouldNotBeNull(), asOf, knownAt));
+        await (await NegotiationReplay.LoadAsync(session, id)).ShouldNotBeNull().StateAsync(session, asOf, knownAt));
 
     [Fact]
     public async Task without_clocks_it_is_the_live_view()

@@ -1,7 +1,7 @@
 using Marten;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
-using NegotiationTracker.Projections.Replay;
+using NegotiationTracker.Replay;
 using Wolverine.Http;
 
 namespace NegotiationTracker.Server.Endpoints.Queries;
@@ -33,7 +33,7 @@ public static class GetDiffEndpoint
             return problem;
         }
 
-        return await NegotiationEvents.LoadAsync(session, id, cancellationToken) is { } events
+        return await NegotiationReplay.LoadAsync(session, id, cancellationToken) is { } events
             ? Results.Ok(moments.Between(events))
             : Problems.NegotiationNotFound(id);
     }

@@ -1,7 +1,7 @@
 using Marten;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
-using NegotiationTracker.Projections.Replay;
+using NegotiationTracker.Replay;
 using Wolverine.Http;
 
 namespace NegotiationTracker.Server.Endpoints.Queries;
@@ -16,7 +16,7 @@ public static class GetHistoryEndpoint
     [ProducesResponseType<IReadOnlyList<HistoryEntry>>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
     public static async Task<IResult> Get(string id, IQuerySession session, CancellationToken cancellationToken) =>
-        await NegotiationEvents.LoadAsync(session, id, cancellationToken) is { } events
+        await NegotiationReplay.LoadAsync(session, id, cancellationToken) is { } events
             ? Results.Ok(events.History())
             : Problems.NegotiationNotFound(id);
 }

@@ -2,7 +2,7 @@ using Marten;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using NegotiationTracker.Projections.Negotiations;
-using NegotiationTracker.Projections.Replay;
+using NegotiationTracker.Replay;
 using Wolverine.Http;
 
 namespace NegotiationTracker.Server.Endpoints.Queries;
@@ -39,12 +39,12 @@ public static class GetNegotiationEndpoint
             return state is null ? Problems.NegotiationNotFound(id) : Results.Ok(state);
         }
 
-        if (await NegotiationEvents.LoadAsync(session, id, cancellationToken) is not { } events)
+        if (await NegotiationReplay.LoadAsync(session, id, cancellationToken) is not { } events)
         {
             return Problems.NegotiationNotFound(id);
         }
 
-        var replayed = await NegotiationState.ReplayAsync(session, events, happened, known, evidence, cancellationToken);
+        var replayed = await events.StateAsync(session, happened, known, evidence, cancellationToken);
         return replayed is not null
             ? Results.Ok(replayed)
             : Results.Problem(title: "Negotiation not opened yet",

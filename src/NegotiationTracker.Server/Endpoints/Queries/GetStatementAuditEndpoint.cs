@@ -2,7 +2,7 @@ using Marten;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using NegotiationTracker.Projections.Negotiations;
-using NegotiationTracker.Projections.Replay;
+using NegotiationTracker.Replay;
 using Wolverine.Http;
 
 namespace NegotiationTracker.Server.Endpoints.Queries;

@@ -5,7 +5,7 @@ using NegotiationTracker.Domain.Negotiations;
 using NegotiationTracker.Domain.Parties;
 using NegotiationTracker.Projections.Negotiations;
 
-namespace NegotiationTracker.Projections.Replay;
+namespace NegotiationTracker.Replay;
 
 /// <summary>
 /// What changed between two moments of a negotiation, from two filtered replays of its events: what entered the record
@@ -27,7 +27,7 @@ public sealed record NegotiationDiff(
     public int Count => StatementsAdded.Count + StancesShifted.Count + ProposalsTabled.Count + ProposalsAnswered.Count + ProposalsWithdrawn.Count
         + AgreementsReached.Count + AgreementsSigned.Count + StatusChanges.Count + PartiesJoined.Count + CorrectionsApplied.Count;
 
-    public static NegotiationDiff Between(NegotiationEvents before, NegotiationEvents after)
+    public static NegotiationDiff Between(NegotiationReplay before, NegotiationReplay after)
     {
         var known = before.All.Select(e => e.Sequence).ToHashSet();
         var added = after.All.Where(e => !known.Contains(e.Sequence)).Select(e => e.Data).ToList();
@@ -98,5 +98,5 @@ public sealed record AddedStatement(
 public sealed record HistoryEntry(long Sequence, string Stream, long Version, string Type, PartialDate? Said, DateTimeOffset RecordedAt, string? RecordedBy, string? CorrelationId, object Data)
 {
     public static HistoryEntry Of(IEvent e) =>
-        new(e.Sequence, e.StreamKey ?? "", e.Version, e.EventTypeName, NegotiationEvents.Said(e), Projections.RecordedAt.Of(e), e.UserName, e.CorrelationId, e.Data);
+        new(e.Sequence, e.StreamKey ?? "", e.Version, e.EventTypeName, NegotiationReplay.Said(e), Projections.RecordedAt.Of(e), e.UserName, e.CorrelationId, e.Data);
 }

@@ -1,17 +1,18 @@
 using JasperFx.Events;
 using Marten;
-using Marten.Linq.MatchesSql;
 using NegotiationTracker.Domain.Common;
 using NegotiationTracker.Domain.Negotiations;
 using NegotiationTracker.Domain.Parties;
+using NegotiationTracker.Projections;
+using NegotiationTracker.Projections.Negotiations;
 
-namespace NegotiationTracker.Projections.Replay;
+namespace NegotiationTracker.Replay;
 
 /// <summary>
 /// A negotiation's events read straight from the event store, not from any view: its own stream, and the statements and
 /// answers its members made in it from their streams. Only members can speak or answer, so the members' streams hold them all.
 /// </summary>
-public sealed class NegotiationEvents(IReadOnlyList<IEvent> events)
+public sealed class NegotiationReplay(IReadOnlyList<IEvent> events)
 {
     /// <summary>In recorded order (global sequence).</summary>
     public IReadOnlyList<IEvent> All { get; } = events;
@@ -19,9 +20,10 @@ public sealed class NegotiationEvents(IReadOnlyList<IEvent> events)
     /// <summary>Every event as the history lists it, in recorded order.</summary>
     public IReadOnlyList<HistoryEntry> History() => All.Select(HistoryEntry.Of).ToList();
 
-    public static async Task<NegotiationEvents?> LoadAsync(IQuerySession session, string negotiationId, CancellationToken cancellationToken = default)
+    /// <returns>null when the negotiation is not in the ledger.</returns>
+    public static async Task<NegotiationReplay?> LoadAsync(IQuerySession session, string negotiationId, CancellationToken cancellationToken = default)
     {
-        var own = await session.Events.FetchStreamAsync($"negotiation/{negotiationId}", token: cancellationToken);
+        var own = await session.Events.FetchStreamAsync(Streams.Negotiation(negotiationId), token: cancellationToken);
         if (own.Count == 0)
         {
             return null;
@@ -30,22 +32,11 @@ public sealed class NegotiationEvents(IReadOnlyList<IEvent> events)
         var events = new List<IEvent>(own);
         foreach (var member in own.Select(e => e.Data).OfType<PartyJoined>().Select(j => j.PartyId).Distinct())
         {
-            events.AddRange(await OfPartyIn(session, member, negotiationId).ToListAsync(cancellationToken));
+            events.AddRange(await StoredEvents.OfPartyIn(session, member, negotiationId).ToListAsync(cancellationToken));
         }
 
-        return new NegotiationEvents(events.OrderBy(e => e.Sequence).ToList());
+        return new NegotiationReplay(events.OrderBy(e => e.Sequence).ToList());
     }
-
-    /// <summary>
-    /// A party's events in one negotiation (its statements, answers and the later facts about its statements), in no
-    /// particular order. Filtered in the database, not read whole and thrown away here: a party may speak in many
-    /// negotiations. Party-level events (registration, affiliations) carry no negotiation and are not among them.
-    /// </summary>
-    public static IQueryable<IEvent> OfPartyIn(IQuerySession session, string partyId, string negotiationId) =>
-        session.Events.QueryAllRawEvents()
-            .Where(e => e.StreamKey == $"party/{partyId}")
-            // Stored JSON is camelCase.
-            .Where(e => e.MatchesSql("d.data ->> 'negotiationId' = ?", negotiationId));
 
     /// <summary>
     /// What had happened by the end of a date. A statement, proposal, answer, agreement or status change counts only when its
@@ -55,7 +46,7 @@ public sealed class NegotiationEvents(IReadOnlyList<IEvent> events)
     /// sources, our own amendments, voids, links and grades) is kept. A statement is dated by its reading among these
     /// events: an amendment of its said date moves it.
     /// </summary>
-    public NegotiationEvents HappenedBy(PartialDate date)
+    public NegotiationReplay HappenedBy(PartialDate date)
     {
         var readings = StatementReading.Fold(All.Select(e => e.Data));
         return new(All.Where(e => SaidAsRead(e, readings) switch
@@ -74,11 +65,11 @@ public sealed class NegotiationEvents(IReadOnlyList<IEvent> events)
     /// What we knew at a moment: events recorded by then, whenever they say they happened. A day (or month, or year) means
     /// by the end of it; an instant means by that instant.
     /// </summary>
-    public NegotiationEvents KnownAt(PartialDate moment) =>
+    public NegotiationReplay KnownAt(PartialDate moment) =>
         new(All.Where(e => moment.Precision == DatePrecision.Instant ? e.Timestamp <= moment.Start : e.Timestamp < moment.End).ToList());
 
     /// <summary>Both clocks at once: what had happened by one date, as far as it was known at another moment.</summary>
-    public NegotiationEvents At(PartialDate? asOf, PartialDate? knownAt)
+    public NegotiationReplay At(PartialDate? asOf, PartialDate? knownAt)
     {
         var events = this;
         if (knownAt is { } known)
@@ -89,23 +80,23 @@ public sealed class NegotiationEvents(IReadOnlyList<IEvent> events)
         return asOf is { } happened ? events.HappenedBy(happened) : events;
     }
 
-    public static PartialDate? Said(IEvent e) => e.Data switch
+    /// <summary>When an event says it happened in the world, if it says so.</summary>
+    public static PartialDate? Said(IEvent e) => (e.Data as IHappened)?.Said;
+
+    /// <summary>
+    /// The state replayed from the event store through the live view's own code: what had happened by <paramref name="asOf"/>,
+    /// as far as it was recorded by <paramref name="knownAt"/> (either or both).
+    /// </summary>
+    /// <returns>null when the negotiation had not been opened by then.</returns>
+    public async Task<NegotiationState?> StateAsync(IQuerySession session, PartialDate? asOf, PartialDate? knownAt, EvidenceFilter? filter = null, CancellationToken cancellationToken = default)
     {
-        NegotiationOpened x => x.Opened,
-        PartyJoined x => x.Said,
-        NegotiationStatusChanged x => x.Said,
-        ProposalTabled x => x.Said,
-        ProposalWithdrawn x => x.Said,
-        AgreementReached x => x.Said,
-        AgreementSigned x => x.Said,
-        StatementMade x => x.Said,
-        ProposalAnswered x => x.Said,
-        SourceRegistered x => x.Published,
-        StatementRetracted x => x.Said,
-        StatementDenied x => x.Said,
-        StatementClarified x => x.Said,
-        StatementReported x => x.Said,
-        ReportCorrected x => x.Said,
-        _ => null,
-    };
+        var then = At(asOf, knownAt).All;
+        if (NegotiationSummaryProjection.Replay(then) is not { } summary)
+        {
+            return null;
+        }
+
+        var stances = Stances.Of(then, filter);
+        return await NegotiationState.FromAsync(session, summary, stances.Positions(), stances.StatementCounts(), cancellationToken);
+    }
 }

@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 using NegotiationTracker.Domain.Negotiations;
 using NegotiationTracker.Domain.Parties;
 
-namespace NegotiationTracker.Projections.Replay;
+namespace NegotiationTracker.Replay;
 
 /// <summary>
 /// A diff's corrections are events of several types, and some have the same fields (a retraction and a denial), so each is

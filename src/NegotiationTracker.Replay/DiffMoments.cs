@@ -1,6 +1,6 @@
 using NegotiationTracker.Domain.Common;
 
-namespace NegotiationTracker.Projections.Replay;
+namespace NegotiationTracker.Replay;
 
 /// <summary>
 /// The two moments a diff compares, given on the two clocks: two moments of recording (known-at), or two dates of
@@ -16,7 +16,7 @@ public sealed record DiffMoments(IReadOnlyList<PartialDate> AsOf, IReadOnlyList<
     public (PartialDate? AsOf, PartialDate? KnownAt) After => (Pick(AsOf, 1), Pick(KnownAt, 1));
 
     /// <summary>What changed in the negotiation from the first moment to the second.</summary>
-    public NegotiationDiff Between(NegotiationEvents events) =>
+    public NegotiationDiff Between(NegotiationReplay events) =>
         NegotiationDiff.Between(events.At(Before.AsOf, Before.KnownAt), events.At(After.AsOf, After.KnownAt));
 
     private static PartialDate? Pick(IReadOnlyList<PartialDate> values, int index) => values.Count == 0 ? null : values[Math.Min(index, values.Count - 1)];

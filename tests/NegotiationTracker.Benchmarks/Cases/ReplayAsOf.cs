@@ -2,17 +2,17 @@ using System.Diagnostics;
 using NegotiationTracker.Benchmarks.Generation;
 using NegotiationTracker.Benchmarks.Measuring;
 using NegotiationTracker.Projections.Negotiations;
-using NegotiationTracker.Projections.Replay;
+using NegotiationTracker.Replay;
 using Spectre.Console;
 
 namespace NegotiationTracker.Benchmarks.Cases;
 
 /// <summary>
 /// Case 5: the state of one negotiation of K events replayed from the event store as of a mid-point date, the way
-/// <c>negotiation state --as-of</c> does it (<see cref="NegotiationEvents.LoadAsync"/>, then
-/// <see cref="NegotiationState.ReplayAsync"/>), beside reading the live state (<see cref="NegotiationState.LoadAsync"/>) for scale.
+/// <c>negotiation state --as-of</c> does it (<see cref="NegotiationReplay.LoadAsync"/>, then
+/// <see cref="NegotiationReplay.StateAsync"/>), beside reading the live state (<see cref="NegotiationState.LoadAsync"/>) for scale.
 /// </summary>
-public sealed class Replay(BenchmarkOptions options, LedgerAtScale ledgerAtScale)
+public sealed class ReplayAsOf(BenchmarkOptions options, LedgerAtScale ledgerAtScale)
 {
     private const string Replayed = "replay";
     private const string Live = "live";
@@ -29,7 +29,7 @@ public sealed class Replay(BenchmarkOptions options, LedgerAtScale ledgerAtScale
         var asOf = GeneratedNegotiation.MidPoint;
         var report = new CaseReport(5, "Replay", $"time to replay one negotiation's state as of {asOf} from the event store, beside loading its live state");
         report.Sizes["events"] = options.ReplayEvents;
-        report.Notes.Add($"The negotiation has {statements:N0} statements by {parties.Count} parties of its own (their streams hold nothing else), said over {StatementContent.Years} years; --as-of {asOf} keeps about half. Load = reading its stream and its members' streams; fold = NegotiationState.ReplayAsync.");
+        report.Notes.Add($"The negotiation has {statements:N0} statements by {parties.Count} parties of its own (their streams hold nothing else), said over {StatementContent.Years} years; --as-of {asOf} keeps about half. Load = reading its stream and its members' streams; fold = NegotiationReplay.StateAsync.");
 
         var replay = new List<double>();
         var load = new List<double>();
@@ -82,10 +82,10 @@ public sealed class Replay(BenchmarkOptions options, LedgerAtScale ledgerAtScale
         {
             await using var session = ledger.Store.QuerySession();
             var clock = Stopwatch.StartNew();
-            var events = await NegotiationEvents.LoadAsync(session, negotiation!.Id, cancellationToken) ?? throw new InvalidOperationException("the replay negotiation has no events");
+            var events = await NegotiationReplay.LoadAsync(session, negotiation!.Id, cancellationToken) ?? throw new InvalidOperationException("the replay negotiation has no events");
             var loaded = clock.Elapsed.TotalSeconds;
             clock.Restart();
-            _ = await NegotiationState.ReplayAsync(session, events, asOf, null, cancellationToken: cancellationToken) ?? throw new InvalidOperationException("the replay negotiation was not open by the mid-point");
+            _ = await events.StateAsync(session, asOf, null, cancellationToken: cancellationToken) ?? throw new InvalidOperationException("the replay negotiation was not open by the mid-point");
             return (loaded, clock.Elapsed.TotalSeconds);
         }
     }

@@ -4,10 +4,11 @@ using Marten.Events;
 using Marten.Linq.MatchesSql;
 using NegotiationTracker.Domain.Negotiations;
 using NegotiationTracker.Domain.Parties;
+using NegotiationTracker.Projections;
 using NegotiationTracker.Projections.Parties;
 using NegotiationTracker.Projections.Statements;
 
-namespace NegotiationTracker.Projections.Replay;
+namespace NegotiationTracker.Replay;
 
 /// <summary>
 /// Everything the event store holds about one statement: the event that recorded it, every report, correction, amendment,
@@ -27,7 +28,7 @@ public sealed record StatementAudit(string NegotiationId, string StatementId, st
             return null;
         }
 
-        var touching = new List<IEvent>(await NegotiationEvents.OfPartyIn(session, claim.PartyId, negotiationId)
+        var touching = new List<IEvent>(await StoredEvents.OfPartyIn(session, claim.PartyId, negotiationId)
             .Where(e => e.MatchesSql("d.data ->> 'statementId' = ?", statementId))
             .ToListAsync(cancellationToken));
         var sources = touching.Select(e => e.Data switch
