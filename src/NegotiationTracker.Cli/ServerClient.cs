@@ -15,6 +15,7 @@ using NegotiationTracker.Projections.Negotiations;
 using NegotiationTracker.Replay;
 using NegotiationTracker.Projections.Statements;
 using NegotiationTracker.Projections.Timeline;
+using NegotiationTracker.Reports;
 using NegotiationTracker.Server;
 using NegotiationTracker.Server.Access;
 
@@ -26,7 +27,7 @@ namespace NegotiationTracker.Cli;
 /// same output code. Every answer other than success becomes a <see cref="NotFound"/> or a <see cref="CommandFailed"/>
 /// with the CLI's exit code.
 /// </summary>
-public sealed partial class ServerClient : IDisposable
+public sealed partial class ServerClient : ILedgerQueries
 {
     private const string Reading = "read the ledger";
 
@@ -105,13 +106,39 @@ public sealed partial class ServerClient : IDisposable
     public Task<PartyDossier> DossierAsync(string party, int limit, CancellationToken cancellationToken) =>
         GetAsync<PartyDossier>(Route($"api/parties/{Segment(party)}", ("limit", Number(limit))), cancellationToken);
 
-    public Task<VerificationResult> VerificationAsync(string? negotiation, CancellationToken cancellationToken) =>
-        GetAsync<VerificationResult>(Route("api/verification", ("negotiation", negotiation)), cancellationToken);
+    public Task<VerificationResult> VerificationAsync(string? negotiation, LogCheckpointed? checkpoint, CancellationToken cancellationToken) =>
+        checkpoint is null
+            ? GetAsync<VerificationResult>(Route("api/verification", ("negotiation", negotiation)), cancellationToken)
+            // The checkpoint's point is to be kept where the server's users cannot reach it: it is not sent there.
+            : throw new CommandFailed(Terminal.Rejected, "--checkpoint is checked against the database itself, not through a server: use --db on a machine that reaches the database");
+
+    public Task<string> ReportAsync(string id, string format, int latest, EvidenceFilter evidence, CancellationToken cancellationToken) =>
+        RenderedReportAsync(id, MediaTypes[format], latest, table: null, evidence, cancellationToken);
+
+    /// <summary>One request per table: the server serves CSV a table at a time.</summary>
+    public async Task<IReadOnlyList<(string Table, string Text)>> ReportTablesAsync(string id, EvidenceFilter evidence, CancellationToken cancellationToken)
+    {
+        var tables = new List<(string Table, string Text)>();
+        foreach (var table in CsvReport.Tables)
+        {
+            tables.Add((table, await RenderedReportAsync(id, "text/csv", latest: null, table, evidence, cancellationToken)));
+        }
+
+        return tables;
+    }
+
+    /// <summary>What the server is asked for (by <c>Accept</c>) for each format but CSV.</summary>
+    private static readonly IReadOnlyDictionary<string, string> MediaTypes = new Dictionary<string, string>
+    {
+        ["markdown"] = "text/markdown",
+        ["html"] = "text/html",
+        ["json"] = "application/json",
+    };
 
     /// <summary>The report rendered by the server, with the renderers the CLI uses, in the media type asked for.</summary>
     /// <param name="latest">How many of the latest statements the brief quotes (the CSV tables quote none).</param>
     /// <param name="table">For <c>text/csv</c>: which of the CSV tables.</param>
-    public async Task<string> ReportAsync(string id, string mediaType, int? latest, string? table, EvidenceFilter evidence, CancellationToken cancellationToken)
+    private async Task<string> RenderedReportAsync(string id, string mediaType, int? latest, string? table, EvidenceFilter evidence, CancellationToken cancellationToken)
     {
         var request = new HttpRequestMessage(HttpMethod.Get,
             Route($"api/negotiations/{Segment(id)}/report", [("latest", latest is { } quoted ? Number(quoted) : null), ("table", table), .. Evidence(evidence)]));

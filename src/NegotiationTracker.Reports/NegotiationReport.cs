@@ -79,26 +79,28 @@ public sealed record NegotiationReport(
         LoadAsync(session, negotiationId, generatedAt, EvidenceFilter.All, cancellationToken);
 
     /// <param name="evidence">Which statements the positions rest on; with anything but all, the positions are replayed from the event store.</param>
-    public static async Task<NegotiationReport?> LoadAsync(IQuerySession session, string negotiationId, DateTimeOffset generatedAt, EvidenceFilter evidence, CancellationToken cancellationToken = default)
-    {
-        var state = evidence.IsAll
-            ? await NegotiationState.LoadAsync(session, negotiationId, cancellationToken)
-            : await NegotiationReplay.LoadAsync(session, negotiationId, cancellationToken) is { } events
-                ? await events.StateAsync(session, null, null, evidence, cancellationToken)
-                : null;
-        if (state is null)
-        {
-            return null;
-        }
+    /// <returns>null when the negotiation is not in the ledger.</returns>
+    public static Task<NegotiationReport?> LoadAsync(IQuerySession session, string negotiationId, DateTimeOffset generatedAt, EvidenceFilter evidence, CancellationToken cancellationToken = default) =>
+        NegotiationSummary.IfKnownAsync(session, negotiationId, summary => LoadAsync(session, summary, generatedAt, evidence, cancellationToken), cancellationToken);
 
-        var histories = (await Projections.Positions.PositionHistories.ForNegotiationAsync(session, negotiationId, cancellationToken))
+    /// <summary>Every view the report draws on, each read once, from the summary that shows the negotiation exists.</summary>
+    private static async Task<NegotiationReport> LoadAsync(IQuerySession session, NegotiationSummary summary, DateTimeOffset generatedAt, EvidenceFilter evidence, CancellationToken cancellationToken)
+    {
+        var negotiationId = summary.Id;
+        var state = evidence.IsAll
+            ? await NegotiationState.FromAsync(session, summary, cancellationToken)
+            // The summary exists, so its stream does, and a replay to no moment finds it opened.
+            : await (await NegotiationReplay.LoadAsync(session, negotiationId, cancellationToken))!.StateAsync(session, null, null, evidence, cancellationToken)
+                ?? throw new InvalidOperationException($"negotiation {negotiationId} has a summary but its stream replays to nothing");
+
+        var histories = (await Projections.Positions.PositionHistories.ForNegotiationAsync(session, summary, cancellationToken))
             .Select(h => h.Filtered(evidence)).Where(h => h.Evidence.Count > 0).ToList();
-        var timeline = await NegotiationTimeline.QueryAsync(session, negotiationId, cancellationToken);
+        var timeline = await NegotiationTimeline.QueryAsync(session, summary, cancellationToken);
         var names = state.Parties.ToDictionary(p => p.Id, p => p.Name);
         var roles = state.Parties.ToDictionary(p => p.Id, p => p.Role);
         var historiesByKey = histories.DistinctBy(h => h.Id).ToDictionary(h => h.Id);
-        var proposals = await ProposalLineages.ForNegotiationAsync(session, negotiationId, cancellationToken);
-        var agreements = await AgreementRegister.ForNegotiationAsync(session, negotiationId, cancellationToken);
+        var proposals = await ProposalLineages.ForNegotiationAsync(session, summary, cancellationToken);
+        var agreements = await AgreementRegister.ForNegotiationAsync(session, summary, cancellationToken);
         return new NegotiationReport(
             state,
             state.Issues.Select(issue => new IssuePositions(issue.Id, issue.Title, CurrentPositions(negotiationId, issue.Id, state, historiesByKey)
@@ -107,10 +109,10 @@ public sealed record NegotiationReport(
                 .ToList())).ToList(),
             proposals,
             agreements,
-            await StatementLog.QueryAsync(session, new StatementFilter(negotiationId), cancellationToken),
+            await StatementLog.QueryAsync(session, summary, new StatementFilter(negotiationId), cancellationToken),
             timeline.Select(e => new TimelineItem(e, e.PartyId is null ? null : names.GetValueOrDefault(e.PartyId, e.PartyId))).ToList(),
             histories,
-            await SourceCitations.ForNegotiationAsync(session, negotiationId, proposals, agreements, cancellationToken),
+            await SourceCitations.ForNegotiationAsync(session, summary, proposals, agreements, cancellationToken),
             generatedAt)
         {
             Evidence = evidence,

@@ -1,3 +1,4 @@
+using Marten;
 using NegotiationTracker.Domain.Common;
 using NegotiationTracker.Domain.Negotiations;
 using NegotiationTracker.Projections.Proposals;
@@ -32,6 +33,15 @@ public sealed class NegotiationSummary
 
     /// <summary>Admiralty reliability (A–F) of each graded source, from its latest grade.</summary>
     public Dictionary<string, char> SourceReliability { get; set; } = [];
+
+    /// <summary>
+    /// Runs a query of one negotiation's views only when the negotiation is in the ledger, and answers null when it is not.
+    /// The summary is an inline view, current at once, so an async view that has not caught up yet is still told apart
+    /// from an unknown negotiation; it is loaded once and handed to the query, which may need its parties or sources.
+    /// </summary>
+    public static async Task<T?> IfKnownAsync<T>(IQuerySession session, string negotiationId, Func<NegotiationSummary, Task<T>> query, CancellationToken cancellationToken)
+        where T : class =>
+        await session.LoadAsync<NegotiationSummary>(negotiationId, cancellationToken) is { } summary ? await query(summary) : null;
 }
 
 public sealed record IssueEntry(string Id, string Title);

@@ -1,13 +1,18 @@
 using Marten;
+using NegotiationTracker.Projections.Negotiations;
 
 namespace NegotiationTracker.Projections.Proposals;
 
 public static class ProposalLineages
 {
+    /// <summary>Every proposal of a negotiation, in the order tabled; null when the negotiation is not in the ledger.</summary>
+    public static Task<IReadOnlyList<ProposalLineage>?> ForNegotiationAsync(IQuerySession session, string negotiationId, CancellationToken cancellationToken = default) =>
+        NegotiationSummary.IfKnownAsync(session, negotiationId, negotiation => ForNegotiationAsync(session, negotiation, cancellationToken), cancellationToken);
+
     /// <summary>Every proposal of a negotiation, in the order tabled.</summary>
-    public static async Task<IReadOnlyList<ProposalLineage>> ForNegotiationAsync(IQuerySession session, string negotiationId, CancellationToken cancellationToken = default) =>
+    public static async Task<IReadOnlyList<ProposalLineage>> ForNegotiationAsync(IQuerySession session, NegotiationSummary negotiation, CancellationToken cancellationToken = default) =>
         await session.Query<ProposalLineage>()
-            .Where(p => p.NegotiationId == negotiationId)
+            .Where(p => p.NegotiationId == negotiation.Id)
             .OrderBy(p => p.TabledSequence)
             .ToListAsync(cancellationToken);
 

@@ -29,15 +29,12 @@ public sealed record SourceCitations(
         return parts.Count == 0 ? "nothing" : string.Join(", ", parts);
     }
 
-    public static async Task<IReadOnlyList<SourceCitations>> ForNegotiationAsync(IQuerySession session, string negotiationId,
+    /// <param name="proposals">The negotiation's proposals, for those that cite a source.</param>
+    /// <param name="agreements">The negotiation's agreements, for those that cite a source.</param>
+    public static async Task<IReadOnlyList<SourceCitations>> ForNegotiationAsync(IQuerySession session, NegotiationSummary summary,
         IReadOnlyList<ProposalLineage> proposals, IReadOnlyList<AgreementRecord> agreements, CancellationToken cancellationToken = default)
     {
-        var summary = await session.LoadAsync<NegotiationSummary>(negotiationId, cancellationToken);
-        if (summary is null)
-        {
-            return [];
-        }
-
+        var negotiationId = summary.Id;
         var records = (await session.Query<StatementRecord>()
             .Where(s => s.NegotiationId == negotiationId && (s.Status == StatementRecord.Statuses.Standing || s.Status == StatementRecord.Statuses.Retracted))
             .OrderBy(s => s.SaidFrom).ThenByDescending(s => s.SaidUntil).ThenBy(s => s.Sequence)

@@ -79,26 +79,33 @@ public sealed record StatementView(
 
 public static class StatementLog
 {
+    /// <summary>The statements the filter matches (see the other overload); null when the negotiation is not in the ledger.</summary>
+    public static Task<IReadOnlyList<StatementView>?> QueryAsync(IQuerySession session, StatementFilter filter, CancellationToken cancellationToken = default) =>
+        NegotiationSummary.IfKnownAsync(session, filter.NegotiationId, negotiation => QueryAsync(session, negotiation, filter, cancellationToken), cancellationToken);
+
     /// <summary>Statements in the order they were said (coarser dates first among equals), then in the order they were recorded.</summary>
-    public static async Task<IReadOnlyList<StatementView>> QueryAsync(IQuerySession session, StatementFilter filter, CancellationToken cancellationToken = default)
+    /// <param name="negotiation">The summary of the filter's negotiation, for the statements' sources.</param>
+    public static async Task<IReadOnlyList<StatementView>> QueryAsync(IQuerySession session, NegotiationSummary negotiation, StatementFilter filter, CancellationToken cancellationToken = default)
     {
         var records = await InSaidOrder(Matching(session, filter)).ToListAsync(cancellationToken);
-        return await ViewsAsync(session, filter.NegotiationId, records, cancellationToken);
+        return await ViewsAsync(session, negotiation, records, cancellationToken);
     }
 
     /// <summary>
-    /// One page of <see cref="QueryAsync"/>, in the same order, counted and cut in PostgreSQL: the statements from
+    /// One page of <see cref="QueryAsync(IQuerySession, StatementFilter, CancellationToken)"/>, in the same order, counted and cut in PostgreSQL: the statements from
     /// <paramref name="offset"/> on, at most <paramref name="limit"/>, and how many the filter matches in all.
     /// </summary>
-    public static async Task<Page<StatementView>> QueryPageAsync(IQuerySession session, StatementFilter filter, int offset, int limit, CancellationToken cancellationToken = default)
-    {
-        var records = await InSaidOrder(Matching(session, filter)).Stats(out var stats).Skip(offset).Take(limit).ToListAsync(cancellationToken);
+    /// <returns>null when the negotiation is not in the ledger.</returns>
+    public static Task<Page<StatementView>?> QueryPageAsync(IQuerySession session, StatementFilter filter, int offset, int limit, CancellationToken cancellationToken = default) =>
+        NegotiationSummary.IfKnownAsync(session, filter.NegotiationId, async negotiation =>
+        {
+            var records = await InSaidOrder(Matching(session, filter)).Stats(out var stats).Skip(offset).Take(limit).ToListAsync(cancellationToken);
 
-        // The total rides on the page's rows; a page past the end has none, so it is counted by a query of its own (Marten
-        // refuses statistics on a count, and keeps them on the queryable they were asked of).
-        var total = records.Count > 0 || offset == 0 ? stats.TotalResults : await Matching(session, filter).CountAsync(cancellationToken);
-        return new Page<StatementView>(await ViewsAsync(session, filter.NegotiationId, records, cancellationToken), total);
-    }
+            // The total rides on the page's rows; a page past the end has none, so it is counted by a query of its own (Marten
+            // refuses statistics on a count, and keeps them on the queryable they were asked of).
+            var total = records.Count > 0 || offset == 0 ? stats.TotalResults : await Matching(session, filter).CountAsync(cancellationToken);
+            return new Page<StatementView>(await ViewsAsync(session, negotiation, records, cancellationToken), total);
+        }, cancellationToken);
 
     private static IQueryable<StatementRecord> Matching(IQuerySession session, StatementFilter filter)
     {
@@ -161,10 +168,9 @@ public static class StatementLog
         records.OrderBy(s => s.SaidFrom).ThenByDescending(s => s.SaidUntil).ThenBy(s => s.Sequence);
 
     /// <summary>The records as users read them: with their party's and speaker's names and their source.</summary>
-    private static async Task<IReadOnlyList<StatementView>> ViewsAsync(IQuerySession session, string negotiationId, IReadOnlyList<StatementRecord> records, CancellationToken cancellationToken)
+    private static async Task<IReadOnlyList<StatementView>> ViewsAsync(IQuerySession session, NegotiationSummary summary, IReadOnlyList<StatementRecord> records, CancellationToken cancellationToken)
     {
-        var summary = await session.LoadAsync<NegotiationSummary>(negotiationId, cancellationToken);
-        var sources = (summary?.Sources ?? []).ToDictionary(s => s.Id);
+        var sources = summary.Sources.ToDictionary(s => s.Id);
         var profiles = (await session.LoadManyAsync<PartyProfile>(cancellationToken, records.Select(r => r.PartyId).Distinct().ToArray())).ToDictionary(p => p.Id);
 
         return records.Select(r =>
@@ -193,7 +199,7 @@ public static class StatementLog
                 Denied = r.Denied,
                 DuplicateOf = r.DuplicateOf,
                 Credibility = r.Credibility,
-                SourceReliability = r.SourceId is { } graded && summary?.SourceReliability.TryGetValue(graded, out var reliability) == true ? reliability : null,
+                SourceReliability = r.SourceId is { } graded && summary.SourceReliability.TryGetValue(graded, out var reliability) ? reliability : null,
                 Annotations = r.Annotations,
                 Reports = r.Reports,
                 PartyKind = profile?.Kind,

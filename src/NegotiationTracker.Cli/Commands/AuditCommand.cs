@@ -38,8 +38,8 @@ public static class AuditCommand
         {
             var options = GlobalOptions.From(result);
             var filter = StatementFilter.Audit(result.GetValue(negotiation)!, result.GetValue(party), result.GetValue(speaker), result.GetValue(recordedBy), result.GetValue(from), result.GetValue(to));
-            using var server = ServerClient.For(options);
-            var statements = server is null ? await StatementsCommand.QueryAsync(options, filter, cancellationToken) : await server.AuditAsync(filter, cancellationToken);
+            using var ledger = ILedgerQueries.For(options);
+            var statements = await ledger.AuditAsync(filter, cancellationToken);
             StatementsOutput.Write(AnsiConsole.Console, statements, result.GetValue(format));
         }));
         return command;
@@ -54,10 +54,8 @@ public static class AuditCommand
         command.SetAction((result, cancellationToken) => Terminal.RunAsync(async () =>
         {
             var options = GlobalOptions.From(result);
-            using var server = ServerClient.For(options);
-            var audit = server is null
-                ? await LoadAsync(options, result.GetValue(statement)!, result.GetValue(negotiation), cancellationToken)
-                : await server.StatementAuditAsync(result.GetValue(statement)!, result.GetValue(negotiation), cancellationToken);
+            using var ledger = ILedgerQueries.For(options);
+            var audit = await ledger.StatementAuditAsync(result.GetValue(statement)!, result.GetValue(negotiation), cancellationToken);
             if (result.GetValue(format) == OutputFormat.Json)
             {
                 Console.Out.WriteLine(JsonSerializer.Serialize(audit, Formats.Json));
@@ -75,20 +73,5 @@ public static class AuditCommand
             }
         }));
         return command;
-    }
-
-    private static async Task<StatementAudit> LoadAsync(GlobalOptions options, string statement, string? negotiation, CancellationToken cancellationToken)
-    {
-        using var store = await Ledger.OpenStoreAsync(options, cancellationToken);
-        await using var session = store.QuerySession();
-        var location = await StatementAudit.LocateAsync(session, statement, negotiation, cancellationToken);
-        var (negotiationId, statementId) = location switch
-        {
-            { NegotiationId: { } found } => (found, location.StatementId),
-            { UsedIn.Count: 0 } => throw new NotFound($"no negotiation has a statement {location.StatementId}"),
-            _ => throw new NotFound($"statement id {location.StatementId} is used in {string.Join(", ", location.UsedIn)}: say which with --negotiation or negotiation-id/{location.StatementId}"),
-        };
-        return await StatementAudit.LoadAsync(session, negotiationId, statementId, cancellationToken)
-            ?? throw new NotFound($"statement {statementId} is not in negotiation {negotiationId}");
     }
 }

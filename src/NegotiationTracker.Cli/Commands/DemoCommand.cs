@@ -1,5 +1,6 @@
 using System.CommandLine;
 using NegotiationTracker.Cli.Output;
+using NegotiationTracker.Domain.Parties;
 using NegotiationTracker.Projections.Negotiations;
 using NegotiationTracker.Projections.Statements;
 using Spectre.Console;
@@ -22,13 +23,10 @@ public static class DemoCommand
             AnsiConsole.MarkupLineInterpolated($"Loaded [bold]{Path.GetFileName(path)}[/]: {imported.EventsAppended} events appended (0 when it was already loaded).");
             AnsiConsole.WriteLine();
 
-            using var store = await Ledger.OpenStoreAsync(options, cancellationToken);
-            await using var session = store.QuerySession();
-            var state = await NegotiationState.LoadAsync(session, imported.NegotiationId, cancellationToken)
-                ?? throw new NotFound($"negotiation {imported.NegotiationId} is not in the ledger");
-            StateOutput.Write(AnsiConsole.Console, state, OutputFormat.Table);
+            using var ledger = new DatabaseQueries(options);
+            StateOutput.Write(AnsiConsole.Console, await ledger.StateAsync(imported.NegotiationId, null, null, EvidenceFilter.All, cancellationToken), OutputFormat.Table);
             AnsiConsole.WriteLine();
-            StatementsOutput.Write(AnsiConsole.Console, await StatementLog.QueryAsync(session, new StatementFilter(imported.NegotiationId), cancellationToken), OutputFormat.Table);
+            StatementsOutput.Write(AnsiConsole.Console, await ledger.StatementsAsync(new StatementFilter(imported.NegotiationId), cancellationToken), OutputFormat.Table);
         }));
         return command;
     }

@@ -34,8 +34,8 @@ public static class DiffCommand
             var options = GlobalOptions.From(result);
             var id = result.GetValue(negotiation)!;
             var moments = new DiffMoments(result.GetValue(asOf) ?? [], result.GetValue(knownAt) ?? []);
-            using var server = ServerClient.For(options);
-            var diff = server is null ? await BetweenAsync(options, id, moments, cancellationToken) : await server.DiffAsync(id, moments, cancellationToken);
+            using var ledger = ILedgerQueries.For(options);
+            var diff = await ledger.DiffAsync(id, moments, cancellationToken);
             if (result.GetValue(format) == OutputFormat.Json)
             {
                 Console.Out.WriteLine(JsonSerializer.Serialize(diff, Formats.Json));
@@ -45,14 +45,6 @@ public static class DiffCommand
             Write(AnsiConsole.Console, diff, Describe(moments.Before), Describe(moments.After));
         }));
         return command;
-    }
-
-    private static async Task<NegotiationDiff> BetweenAsync(GlobalOptions options, string id, DiffMoments moments, CancellationToken cancellationToken)
-    {
-        using var store = await Ledger.OpenStoreAsync(options, cancellationToken);
-        await using var session = store.QuerySession();
-        var events = await NegotiationReplay.LoadAsync(session, id, cancellationToken) ?? throw new NotFound($"negotiation {id} is not in the ledger");
-        return moments.Between(events);
     }
 
     private static string Describe((PartialDate? AsOf, PartialDate? KnownAt) moment) => Describe(moment.AsOf, moment.KnownAt);

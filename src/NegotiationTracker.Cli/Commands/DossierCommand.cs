@@ -21,8 +21,8 @@ public static class DossierCommand
             var options = GlobalOptions.From(result);
             var id = result.GetValue(party)!;
             var entries = Math.Clamp(result.GetValue(limit), 1, PartyDossier.MaxEntries);
-            using var server = ServerClient.For(options);
-            var dossier = server is null ? await LoadAsync(options, id, entries, cancellationToken) : await server.DossierAsync(id, entries, cancellationToken);
+            using var ledger = ILedgerQueries.For(options);
+            var dossier = await ledger.DossierAsync(id, entries, cancellationToken);
             switch (result.GetValue(format))
             {
                 case OutputFormat.Json:
@@ -42,12 +42,5 @@ public static class DossierCommand
             TimelineOutput.Write(AnsiConsole.Console, dossier.Entries, showNegotiation: true);
         }));
         return command;
-    }
-
-    private static async Task<PartyDossier> LoadAsync(GlobalOptions options, string id, int entries, CancellationToken cancellationToken)
-    {
-        using var store = await Ledger.OpenStoreAsync(options, cancellationToken, catchUp: true);
-        await using var session = store.QuerySession();
-        return await PartyDossier.LoadAsync(session, id, entries, cancellationToken) ?? throw new NotFound($"party {id} is not in the ledger");
     }
 }

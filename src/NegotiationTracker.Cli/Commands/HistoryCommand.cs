@@ -22,8 +22,8 @@ public static class HistoryCommand
         {
             var options = GlobalOptions.From(result);
             var id = result.GetValue(negotiation)!;
-            using var server = ServerClient.For(options);
-            var history = server is null ? await LoadAsync(options, id, cancellationToken) : await server.HistoryAsync(id, cancellationToken);
+            using var ledger = ILedgerQueries.For(options);
+            var history = await ledger.HistoryAsync(id, cancellationToken);
             switch (result.GetValue(format))
             {
                 case OutputFormat.Json:
@@ -45,13 +45,5 @@ public static class HistoryCommand
             AnsiConsole.Write(table);
         }));
         return command;
-    }
-
-    private static async Task<IReadOnlyList<HistoryEntry>> LoadAsync(GlobalOptions options, string id, CancellationToken cancellationToken)
-    {
-        using var store = await Ledger.OpenStoreAsync(options, cancellationToken);
-        await using var session = store.QuerySession();
-        var events = await NegotiationReplay.LoadAsync(session, id, cancellationToken) ?? throw new NotFound($"negotiation {id} is not in the ledger");
-        return events.History();
     }
 }

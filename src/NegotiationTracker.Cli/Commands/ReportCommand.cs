@@ -60,102 +60,55 @@ public static class ReportCommand
                 var options = GlobalOptions.From(result);
                 var quoted = result.GetValue(latest);
                 var evidence = evidenceOptions.From(result);
-                using var server = ServerClient.For(options);
-                if (server is not null)
-                {
-                    // The server renders with the same renderers; CSV comes one table per request, written as the same files.
-                    written = await WriteAsync(chosen, path,
-                        folder => FetchCsvAsync(server, id, evidence, folder, cancellationToken),
-                        () => server.ReportAsync(id, MediaTypes[chosen], quoted, table: null, evidence, cancellationToken),
-                        cancellationToken);
-                    return;
-                }
-
-                using var store = await Ledger.OpenStoreAsync(options, cancellationToken);
-                await using var session = store.QuerySession();
-
-                // The summary is an inline view, current without catching up; asking it first also spares an empty
-                // ledger the catch-up, which waits for event activity that never comes.
-                if (await session.LoadAsync<NegotiationSummary>(id, cancellationToken) is null)
-                {
-                    throw new NotFound($"negotiation {id} is not in the ledger");
-                }
-
-                await Ledger.CatchUpAsync(store, cancellationToken);
-                var report = await NegotiationReport.LoadAsync(session, id, DateTimeOffset.UtcNow, evidence, cancellationToken)
-                    ?? throw new NotFound($"negotiation {id} is not in the ledger");
-                written = await WriteAsync(chosen, path,
-                    folder => Task.FromResult(CsvReport.Write(report, folder)),
-                    () => Task.FromResult(Render(report, chosen, quoted)),
-                    cancellationToken);
+                using var ledger = ILedgerQueries.For(options);
+                // Everything is read before anything is written: a server or a database that fails halfway leaves no half-written folder.
+                written = chosen == Csv
+                    ? await WriteTablesAsync(await ledger.ReportTablesAsync(id, evidence, cancellationToken), path!, cancellationToken)
+                    : await WriteAsync(await ledger.ReportAsync(id, chosen, quoted, evidence, cancellationToken), path, cancellationToken);
             });
             return exit != Terminal.Ok ? exit : written;
         });
         return command;
     }
 
-    /// <summary>What the server is asked for (by <c>Accept</c>) for each format but CSV.</summary>
-    private static readonly IReadOnlyDictionary<string, string> MediaTypes = new Dictionary<string, string>
+    /// <summary>Each table as its file in the folder, named after the table.</summary>
+    private static Task<int> WriteTablesAsync(IReadOnlyList<(string Table, string Text)> tables, string path, CancellationToken cancellationToken) => WritingAsync(path, async () =>
     {
-        ["markdown"] = "text/markdown",
-        ["html"] = "text/html",
-        ["json"] = "application/json",
-    };
-
-    private static string Render(NegotiationReport report, string format, int latest) => format switch
-    {
-        "html" => HtmlReport.Render(report, latest),
-        "json" => JsonReport.Render(report, latest),
-        _ => MarkdownReport.Render(report, latest),
-    };
-
-    /// <summary>Every table first, then the files: a server that fails halfway leaves no half-written folder.</summary>
-    private static async Task<IReadOnlyList<string>> FetchCsvAsync(ServerClient server, string id, EvidenceFilter evidence, string folder, CancellationToken cancellationToken)
-    {
-        var tables = new List<(string Path, string Text)>();
-        foreach (var table in CsvReport.Tables)
-        {
-            tables.Add((Path.Combine(folder, table + ".csv"), await server.ReportAsync(id, "text/csv", latest: null, table, evidence, cancellationToken)));
-        }
-
+        var folder = Path.GetFullPath(path);
         Directory.CreateDirectory(folder);
-        foreach (var (file, text) in tables)
+        var files = tables.Select(t => (Path: Path.Combine(folder, t.Table + ".csv"), t.Text)).ToList();
+        foreach (var (file, text) in files)
         {
             await File.WriteAllTextAsync(file, text, cancellationToken);
         }
 
-        return tables.Select(t => t.Path).ToList();
-    }
+        foreach (var (file, _) in files)
+        {
+            Console.Out.WriteLine($"Wrote {file}");
+        }
+    });
 
-    /// <param name="writeCsv">Writes the CSV files into the folder it is given and returns their paths.</param>
-    /// <param name="render">The report in any other format.</param>
-    private static async Task<int> WriteAsync(string format, string? path, Func<string, Task<IReadOnlyList<string>>> writeCsv, Func<Task<string>> render,
-        CancellationToken cancellationToken)
+    /// <summary>The report to standard output, or to the file at the path when one is given.</summary>
+    private static Task<int> WriteAsync(string text, string? path, CancellationToken cancellationToken) => WritingAsync(path, async () =>
+    {
+        if (string.IsNullOrWhiteSpace(path))
+        {
+            await Console.Out.WriteAsync(text);
+            await Console.Out.FlushAsync(cancellationToken);
+            return;
+        }
+
+        var full = Path.GetFullPath(path);
+        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+        await File.WriteAllTextAsync(full, text, cancellationToken);
+        Console.Out.WriteLine($"Wrote {full}");
+    });
+
+    private static async Task<int> WritingAsync(string? path, Func<Task> write)
     {
         try
         {
-            if (format == Csv)
-            {
-                foreach (var file in await writeCsv(Path.GetFullPath(path!)))
-                {
-                    Console.Out.WriteLine($"Wrote {file}");
-                }
-
-                return Terminal.Ok;
-            }
-
-            var text = await render();
-            if (string.IsNullOrWhiteSpace(path))
-            {
-                await Console.Out.WriteAsync(text);
-                await Console.Out.FlushAsync(cancellationToken);
-                return Terminal.Ok;
-            }
-
-            var full = Path.GetFullPath(path);
-            Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-            await File.WriteAllTextAsync(full, text, cancellationToken);
-            Console.Out.WriteLine($"Wrote {full}");
+            await write();
             return Terminal.Ok;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)

@@ -29,28 +29,10 @@ public static class StateCommand
             var id = result.GetValue(negotiation)!;
             var (happened, known) = (result.GetValue(asOf), result.GetValue(knownAt));
             var evidence = evidenceOptions.From(result);
-            using var server = ServerClient.For(options);
-            var state = server is null
-                ? await LoadAsync(options, id, happened, known, evidence, cancellationToken)
-                : await server.StateAsync(id, happened, known, evidence, cancellationToken);
+            using var ledger = ILedgerQueries.For(options);
+            var state = await ledger.StateAsync(id, happened, known, evidence, cancellationToken);
             StateOutput.Write(AnsiConsole.Console, state, result.GetValue(format));
         }));
         return command;
-    }
-
-    private static async Task<NegotiationState> LoadAsync(GlobalOptions options, string id, PartialDate? asOf, PartialDate? knownAt, EvidenceFilter evidence, CancellationToken cancellationToken)
-    {
-        using var store = await Ledger.OpenStoreAsync(options, cancellationToken);
-        await using var session = store.QuerySession();
-        return asOf is null && knownAt is null && evidence.IsAll
-            ? await NegotiationState.LoadAsync(session, id, cancellationToken) ?? throw new NotFound($"negotiation {id} is not in the ledger")
-            : await ReplayAsync(session, id, asOf, knownAt, evidence, cancellationToken);
-    }
-
-    private static async Task<NegotiationState> ReplayAsync(IQuerySession session, string id, PartialDate? asOf, PartialDate? knownAt, EvidenceFilter evidence, CancellationToken cancellationToken)
-    {
-        var events = await NegotiationReplay.LoadAsync(session, id, cancellationToken) ?? throw new NotFound($"negotiation {id} is not in the ledger");
-        return await events.StateAsync(session, asOf, knownAt, evidence, cancellationToken)
-            ?? throw new NotFound($"negotiation {id} had not been opened{(asOf is null ? "" : $" by {asOf}")}{(knownAt is null ? "" : $" as known at {knownAt}")}");
     }
 }

@@ -27,24 +27,11 @@ public static class StatementsCommand
         {
             var options = GlobalOptions.From(result);
             var filter = new StatementFilter(result.GetValue(negotiation)!, result.GetValue(party), result.GetValue(speaker), result.GetValue(issue), result.GetValue(from), result.GetValue(to), result.GetValue(includeRetracted));
-            using var server = ServerClient.For(options);
-            var statements = server is null ? await QueryAsync(options, filter, cancellationToken) : await server.StatementsAsync(filter, cancellationToken);
+            using var ledger = ILedgerQueries.For(options);
+            var statements = await ledger.StatementsAsync(filter, cancellationToken);
             StatementsOutput.Write(AnsiConsole.Console, statements, result.GetValue(format));
         }));
         return command;
-    }
-
-    /// <summary>The statement log (or an audit's, by the filter) from the database; the negotiation must exist.</summary>
-    public static async Task<IReadOnlyList<StatementView>> QueryAsync(GlobalOptions options, StatementFilter filter, CancellationToken cancellationToken)
-    {
-        using var store = await Ledger.OpenStoreAsync(options, cancellationToken);
-        await using var session = store.QuerySession();
-        if (await session.LoadAsync<NegotiationSummary>(filter.NegotiationId, cancellationToken) is null)
-        {
-            throw new NotFound($"negotiation {filter.NegotiationId} is not in the ledger");
-        }
-
-        return await StatementLog.QueryAsync(session, filter, cancellationToken);
     }
 
     public static Option<PartialDate?> DateOption(string name, string description) => new(name)

@@ -19,8 +19,8 @@ public static class TimelineCommand
         {
             var options = GlobalOptions.From(result);
             var id = result.GetValue(negotiation)!;
-            using var server = ServerClient.For(options);
-            var entries = server is null ? await QueryAsync(options, id, cancellationToken) : await server.TimelineAsync(id, cancellationToken);
+            using var ledger = ILedgerQueries.For(options);
+            var entries = await ledger.TimelineAsync(id, cancellationToken);
             switch (result.GetValue(format))
             {
                 case OutputFormat.Json:
@@ -34,17 +34,5 @@ public static class TimelineCommand
             TimelineOutput.Write(AnsiConsole.Console, entries, showNegotiation: false);
         }));
         return command;
-    }
-
-    private static async Task<IReadOnlyList<TimelineEntry>> QueryAsync(GlobalOptions options, string id, CancellationToken cancellationToken)
-    {
-        using var store = await Ledger.OpenStoreAsync(options, cancellationToken, catchUp: true);
-        await using var session = store.QuerySession();
-        if (await session.LoadAsync<NegotiationSummary>(id, cancellationToken) is null)
-        {
-            throw new NotFound($"negotiation {id} is not in the ledger");
-        }
-
-        return await NegotiationTimeline.QueryAsync(session, id, cancellationToken);
     }
 }

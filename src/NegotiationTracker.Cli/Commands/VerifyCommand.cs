@@ -50,35 +50,14 @@ public static class VerifyCommand
             var exit = await Terminal.RunAsync(async () =>
             {
                 var options = GlobalOptions.From(result);
-                using var server = ServerClient.For(options);
-                if (server is not null && kept is not null)
-                {
-                    // The checkpoint's point is to be kept where the server's users cannot reach it: it is not sent there.
-                    throw new CommandFailed(Terminal.Rejected, "--checkpoint is checked against the database itself, not through a server: use --db on a machine that reaches the database");
-                }
-
-                var verified = server is null
-                    ? await VerifyAsync(options, result.GetValue(negotiation), kept, cancellationToken)
-                    : await server.VerificationAsync(result.GetValue(negotiation), cancellationToken);
+                using var ledger = ILedgerQueries.For(options);
+                var verified = await ledger.VerificationAsync(result.GetValue(negotiation), kept, cancellationToken);
                 clean = verified.Clean;
                 Write(verified, result.GetValue(format));
             });
             return exit == Terminal.Ok && !clean ? Unverified : exit;
         });
         return command;
-    }
-
-    private static async Task<VerificationResult> VerifyAsync(GlobalOptions options, string? negotiation, LogCheckpointed? kept, CancellationToken cancellationToken)
-    {
-        using var store = await Ledger.OpenStoreAsync(options, cancellationToken);
-        var verifier = new LedgerVerifier(store);
-        IReadOnlySet<string>? streams = null;
-        if (negotiation is not null)
-        {
-            streams = await verifier.NegotiationStreamsAsync(negotiation, cancellationToken) ?? throw new NotFound($"negotiation {negotiation} is not in the ledger");
-        }
-
-        return VerificationResult.Of(await verifier.VerifyAsync(streams, kept, cancellationToken));
     }
 
     /// <summary>From the result the server answers with too, so both paths print alike.</summary>

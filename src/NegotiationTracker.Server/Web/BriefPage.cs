@@ -53,7 +53,8 @@ public static class BriefPage
 
         var filter = new StatementFilter(id, QueryValues.Filter(party), QueryValues.Filter(speaker), QueryValues.Filter(issue),
             fromDate, toDate, retracted ?? false);
-        var log = await StatementLog.QueryAsync(session, filter, cancellationToken);
+        // The report found the negotiation; the log of it is there too.
+        var log = await StatementLog.QueryAsync(session, filter, cancellationToken) ?? [];
         var profiles = await session.LoadManyAsync<PartyProfile>(cancellationToken, report.State.Parties.Select(p => p.Id).ToArray());
         var form = new FilterForm(report, profiles, filter, from, to);
         var section = new StatementSection("Statement log", $"({log.Count} shown, in the order said)", log,

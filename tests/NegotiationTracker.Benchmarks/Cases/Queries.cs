@@ -58,7 +58,7 @@ public sealed class Queries(BenchmarkOptions options, LedgerAtScale ledgerAtScal
                                     var made = random.Next(negotiation.SpokenBy.Count);
                                     var year = PartialDate.Year(negotiation.SaidIn[made]);
                                     var party = negotiation.SpokenBy[made];
-                                    returned += (await StatementLog.QueryAsync(session, new StatementFilter(negotiation.Id, Party: party, From: year, To: year), cancellationToken)).Count;
+                                    returned += (await StatementLog.QueryAsync(session, new StatementFilter(negotiation.Id, Party: party, From: year, To: year), cancellationToken) ?? throw new InvalidOperationException($"negotiation {negotiation.Id} is not in the generated ledger")).Count;
                                 }
                                 else
                                 {

@@ -84,7 +84,7 @@ public sealed class when_a_record_is_read_after_every_kind_of_correction(Correct
     private async Task<TimelineEntry> StatementRowAsync(string statementId)
     {
         await using var session = Session();
-        return (await NegotiationTimeline.QueryAsync(session, Negotiation)).Single(e => e.Kind == TimelineKinds.Statement && e.Subject == statementId);
+        return ((await NegotiationTimeline.QueryAsync(session, Negotiation)).ShouldNotBeNull()).Single(e => e.Kind == TimelineKinds.Statement && e.Subject == statementId);
     }
 
     [Fact]

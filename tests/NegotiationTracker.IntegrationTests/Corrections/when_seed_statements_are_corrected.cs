@@ -69,8 +69,8 @@ public sealed class when_seed_statements_are_corrected(CorrectedSeedFixture fixt
     public async Task the_statement_log_leaves_the_retracted_statement_out_unless_asked_and_then_marks_it()
     {
         await using var session = Session();
-        var standing = await StatementLog.QueryAsync(session, new StatementFilter(Negotiation));
-        var all = await StatementLog.QueryAsync(session, new StatementFilter(Negotiation, IncludeRetracted: true));
+        var standing = (await StatementLog.QueryAsync(session, new StatementFilter(Negotiation))).ShouldNotBeNull();
+        var all = (await StatementLog.QueryAsync(session, new StatementFilter(Negotiation, IncludeRetracted: true))).ShouldNotBeNull();
 
         standing.ShouldNotContain(s => s.Id == "rubin-against-withdrawal");
         var retracted = all.Single(s => s.Id == "rubin-against-withdrawal");
@@ -86,7 +86,7 @@ public sealed class when_seed_statements_are_corrected(CorrectedSeedFixture fixt
     {
         await using var session = Session();
         var state = (await NegotiationState.LoadAsync(session, Negotiation)).ShouldNotBeNull();
-        var histories = await PositionHistories.ForNegotiationAsync(session, Negotiation);
+        var histories = (await PositionHistories.ForNegotiationAsync(session, Negotiation)).ShouldNotBeNull();
 
         state.Positions.ShouldNotContain(p => p.StatementId == "rubin-against-withdrawal");
         histories.ShouldNotContain(h => h.Evidence.Any(e => e.StatementId == "rubin-against-withdrawal"));
@@ -106,7 +106,7 @@ public sealed class when_seed_statements_are_corrected(CorrectedSeedFixture fixt
     public async Task the_reported_statement_carries_its_second_source_its_clarification_and_its_grade()
     {
         await using var session = Session();
-        var statement = (await StatementLog.QueryAsync(session, new StatementFilter(Negotiation, Speaker: "al-sudani"))).ShouldHaveSingleItem();
+        var statement = ((await StatementLog.QueryAsync(session, new StatementFilter(Negotiation, Speaker: "al-sudani"))).ShouldNotBeNull()).ShouldHaveSingleItem();
 
         var report = statement.Reports.ShouldHaveSingleItem();
         report.SourceId.ShouldBe("later-report");

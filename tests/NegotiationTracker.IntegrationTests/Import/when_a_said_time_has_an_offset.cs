@@ -24,7 +24,7 @@ public sealed class when_a_said_time_has_an_offset(LedgerFixture ledger) : IClas
         var negotiationId = Scenario.Unique("doha");
         await ledger.Import.ImportAsync(SeedFileReader.Parse("doha.yaml", Yaml(negotiationId)), Recording.By("tester"));
         await using var session = ledger.Store.QuerySession();
-        return (negotiationId, await StatementLog.QueryAsync(session, new StatementFilter(negotiationId)));
+        return (negotiationId, (await StatementLog.QueryAsync(session, new StatementFilter(negotiationId))).ShouldNotBeNull());
     }
 
     [Fact]
@@ -44,7 +44,7 @@ public sealed class when_a_said_time_has_an_offset(LedgerFixture ledger) : IClas
 
         // 15:00+03:00 is 12:00Z: before a filter from 13:00Z, which only the UTC statement is not.
         await using var session = ledger.Store.QuerySession();
-        var after = await StatementLog.QueryAsync(session, new StatementFilter(negotiationId, From: Domain.Common.PartialDate.Parse("2020-02-29T13:00:00Z")));
+        var after = (await StatementLog.QueryAsync(session, new StatementFilter(negotiationId, From: Domain.Common.PartialDate.Parse("2020-02-29T13:00:00Z")))).ShouldNotBeNull();
         after.Select(s => s.Id).ShouldBe(["in-utc"]);
     }
 

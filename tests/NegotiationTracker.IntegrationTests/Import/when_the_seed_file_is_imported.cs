@@ -21,7 +21,7 @@ public sealed class when_the_seed_file_is_imported(SeedImportedFixture fixture) 
     public async Task every_statement_in_the_file_is_in_the_statement_log_with_its_attribution()
     {
         await using var session = Ledger.Store.QuerySession();
-        var log = await StatementLog.QueryAsync(session, new StatementFilter(fixture.Seed.NegotiationId));
+        var log = (await StatementLog.QueryAsync(session, new StatementFilter(fixture.Seed.NegotiationId))).ShouldNotBeNull();
 
         var expected = FileEvents<MakeStatement>().ToList();
         log.Select(s => s.Id).ShouldBe(expected.Select(s => s.StatementId), ignoreOrder: true);
@@ -44,7 +44,7 @@ public sealed class when_the_seed_file_is_imported(SeedImportedFixture fixture) 
     public async Task al_sudanis_statement_names_him_the_government_he_speaks_for_and_the_article()
     {
         await using var session = Ledger.Store.QuerySession();
-        var log = await StatementLog.QueryAsync(session, new StatementFilter(fixture.Seed.NegotiationId, Speaker: "al-sudani"));
+        var log = (await StatementLog.QueryAsync(session, new StatementFilter(fixture.Seed.NegotiationId, Speaker: "al-sudani"))).ShouldNotBeNull();
 
         var statement = log.ShouldHaveSingleItem();
         statement.SpeakerName.ShouldBe("Mohammed Shia al-Sudani");

@@ -46,7 +46,7 @@ public sealed class when_recorders_of_every_kind_share_a_chain(RecordersOfEveryK
     private async Task<List<string>> RecordedByAsync(string filter)
     {
         await using var session = ledger.Ledger.Store.QuerySession();
-        var statements = await StatementLog.QueryAsync(session, StatementFilter.Audit(ledger.Scenario.NegotiationId, recordedBy: filter));
+        var statements = (await StatementLog.QueryAsync(session, StatementFilter.Audit(ledger.Scenario.NegotiationId, recordedBy: filter))).ShouldNotBeNull();
         return statements.Select(s => s.RecordedBy!).ToList();
     }
 

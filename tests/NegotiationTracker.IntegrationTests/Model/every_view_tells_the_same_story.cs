@@ -214,17 +214,17 @@ public sealed class every_view_tells_the_same_story(LedgerFixture ledger, ITestO
         Compare("state: positions", reference.Positions().Select(Row), Positions(state));
         Compare("state: proposals", Proposals(reference), state.Proposals.OrderBy(p => p.Id, StringComparer.Ordinal).Select(p => $"{p.Id}: {p.Status}"));
 
-        var log = await StatementLog.QueryAsync(session, new StatementFilter(id));
+        var log = (await StatementLog.QueryAsync(session, new StatementFilter(id))).ShouldNotBeNull();
         var expectedLog = reference.Views().Where(v => v.Stands).OrderBy(v => v.Statement, ReferenceLedger.SaidThenRecorded).ToList();
         Compare("statement log", expectedLog.Select(Row), log.Select(s => Row(s.Id, s.Status, s.Denied, s.Credibility, s.DuplicateOf, s.Kind, s.Stance, s.Issues, s.Said, s.Text)));
-        var audit = await StatementLog.QueryAsync(session, new StatementFilter(id, IncludeRetracted: true));
+        var audit = (await StatementLog.QueryAsync(session, new StatementFilter(id, IncludeRetracted: true))).ShouldNotBeNull();
         Compare("statement log, retracted included", reference.Views().OrderBy(v => v.Statement, ReferenceLedger.SaidThenRecorded).Select(Row),
             audit.Select(s => Row(s.Id, s.Status, s.Denied, s.Credibility, s.DuplicateOf, s.Kind, s.Stance, s.Issues, s.Said, s.Text)));
 
-        var timeline = await NegotiationTimeline.QueryAsync(session, id);
+        var timeline = (await NegotiationTimeline.QueryAsync(session, id)).ShouldNotBeNull();
         Compare("timeline statement rows", reference.Views().Select(Row), StatementRows(timeline.Where(e => e.Kind == TimelineKinds.Statement).OrderBy(e => e.Id)));
 
-        var histories = await PositionHistories.ForNegotiationAsync(session, id);
+        var histories = (await PositionHistories.ForNegotiationAsync(session, id)).ShouldNotBeNull();
         var expectedHistories = history.Issues.SelectMany(issue => parties.Select(party => (Issue: issue, Party: party, Evidence: reference.Evidence(party, issue))))
             .Where(h => h.Evidence.Count > 0)
             .Select(h => $"{h.Issue}/{h.Party}: now {h.Evidence[^1].Statement.Stance} from {string.Join(", ", h.Evidence.Select(v => $"{v.Statement.Id}{(v.Denied ? " contested" : "")}"))}");

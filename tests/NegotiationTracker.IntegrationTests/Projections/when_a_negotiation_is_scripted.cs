@@ -73,7 +73,7 @@ public sealed class when_a_negotiation_is_scripted(ScriptedNegotiationFixture sc
     public async Task the_timeline_orders_entries_by_when_they_happened_coarser_dates_first_then_by_recording()
     {
         await using var session = Session();
-        var timeline = await NegotiationTimeline.QueryAsync(session, script.Talks.NegotiationId);
+        var timeline = (await NegotiationTimeline.QueryAsync(session, script.Talks.NegotiationId)).ShouldNotBeNull();
 
         var statements = timeline.Where(e => e.Kind == TimelineKinds.Statement).Select(e => e.Subject).ToList();
         statements.ShouldBe(["year", "aug", "sep", "oct"]);
@@ -84,7 +84,7 @@ public sealed class when_a_negotiation_is_scripted(ScriptedNegotiationFixture sc
     public async Task the_timeline_has_one_entry_per_event_of_the_negotiation_each_with_its_recorder()
     {
         await using var session = Session();
-        var timeline = await NegotiationTimeline.QueryAsync(session, script.Talks.NegotiationId);
+        var timeline = (await NegotiationTimeline.QueryAsync(session, script.Talks.NegotiationId)).ShouldNotBeNull();
         var events = await script.Ledger.AllEventsAsync();
 
         var expected = events.Where(e => e.Data switch
@@ -101,7 +101,7 @@ public sealed class when_a_negotiation_is_scripted(ScriptedNegotiationFixture sc
     public async Task the_position_history_marks_the_shift_and_keeps_what_the_stance_was_before()
     {
         await using var session = Session();
-        var history = (await PositionHistories.ForNegotiationAsync(session, script.Talks.NegotiationId)).Single(h => h.PartyId == script.Iraq && h.IssueId == script.Talks.Issue);
+        var history = ((await PositionHistories.ForNegotiationAsync(session, script.Talks.NegotiationId)).ShouldNotBeNull()).Single(h => h.PartyId == script.Iraq && h.IssueId == script.Talks.Issue);
 
         history.Evidence.Select(e => e.StatementId).ShouldBe(["aug", "sep", "oct"]);
         history.Periods.Count.ShouldBe(2);
@@ -119,7 +119,7 @@ public sealed class when_a_negotiation_is_scripted(ScriptedNegotiationFixture sc
     public async Task a_statement_without_a_stance_has_no_position_history()
     {
         await using var session = Session();
-        var histories = await PositionHistories.ForNegotiationAsync(session, script.Talks.NegotiationId);
+        var histories = (await PositionHistories.ForNegotiationAsync(session, script.Talks.NegotiationId)).ShouldNotBeNull();
 
         histories.ShouldNotContain(h => h.PartyId == script.Us);
     }
@@ -128,7 +128,7 @@ public sealed class when_a_negotiation_is_scripted(ScriptedNegotiationFixture sc
     public async Task the_proposal_lineage_links_the_counter_proposal_to_the_one_it_counters_and_to_its_agreement()
     {
         await using var session = Session();
-        var proposals = await ProposalLineages.ForNegotiationAsync(session, script.Talks.NegotiationId);
+        var proposals = (await ProposalLineages.ForNegotiationAsync(session, script.Talks.NegotiationId)).ShouldNotBeNull();
 
         var p1 = proposals.Single(p => p.ProposalId == "p1");
         var p2 = proposals.Single(p => p.ProposalId == "p2");
@@ -146,7 +146,7 @@ public sealed class when_a_negotiation_is_scripted(ScriptedNegotiationFixture sc
     public async Task the_agreement_register_takes_the_adopted_proposals_terms_and_tracks_signatures()
     {
         await using var session = Session();
-        var agreement = (await AgreementRegister.ForNegotiationAsync(session, script.Talks.NegotiationId)).ShouldHaveSingleItem();
+        var agreement = ((await AgreementRegister.ForNegotiationAsync(session, script.Talks.NegotiationId)).ShouldNotBeNull()).ShouldHaveSingleItem();
 
         agreement.Terms.ShouldHaveSingleItem().Text.ShouldBe("All troops leave within two years.");
         agreement.PartyIds.ShouldBe([script.Us, script.Iraq]);
@@ -185,7 +185,7 @@ public sealed class when_a_negotiation_is_scripted(ScriptedNegotiationFixture sc
     public async Task the_source_index_lists_the_statements_citing_each_source()
     {
         await using var session = Session();
-        var sources = await SourceCitations.ForNegotiationAsync(session, script.Talks.NegotiationId, [], []);
+        var sources = await SourceCitations.ForNegotiationAsync(session, (await session.LoadAsync<NegotiationSummary>(script.Talks.NegotiationId)).ShouldNotBeNull(), [], []);
 
         sources.ShouldHaveSingleItem().Statements.Select(s => s.StatementId).ShouldBe(["year", "aug", "sep", "oct"]);
     }

@@ -17,7 +17,7 @@ public sealed class when_a_stance_is_taken_on_two_issues(LedgerFixture ledger) :
         await ledger.CatchUpAsync();
 
         await using var session = ledger.Store.QuerySession();
-        var histories = await PositionHistories.ForNegotiationAsync(session, talks.NegotiationId);
+        var histories = (await PositionHistories.ForNegotiationAsync(session, talks.NegotiationId)).ShouldNotBeNull();
         histories.Select(h => (h.Id, h.IssueId)).ShouldBe(
         [
             (PositionHistory.Key(talks.NegotiationId, iraq, "borders"), "borders"),

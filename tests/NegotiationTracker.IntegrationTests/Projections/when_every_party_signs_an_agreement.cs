@@ -21,7 +21,7 @@ public sealed class when_every_party_signs_an_agreement(LedgerFixture ledger) : 
         await ledger.CatchUpAsync();
 
         await using var session = ledger.Store.QuerySession();
-        var agreement = (await AgreementRegister.ForNegotiationAsync(session, talks.NegotiationId)).ShouldHaveSingleItem();
+        var agreement = ((await AgreementRegister.ForNegotiationAsync(session, talks.NegotiationId)).ShouldNotBeNull()).ShouldHaveSingleItem();
         agreement.Status.ShouldBe(AgreementRecord.Statuses.Signed);
         agreement.Signatures.Select(s => (s.Party, s.Said)).ShouldBe([(us, PartialDate.Day(2024, 10, 11)), (iraq, (PartialDate?)PartialDate.Day(2024, 10, 12))]);
     }

@@ -14,7 +14,7 @@ public sealed class when_the_async_views_are_read(SeededLedgerFixture ledger) : 
     {
         var body = await ledger.GetOkAsync($"/api/negotiations/{Iran}/timeline");
 
-        var timeline = await ledger.QueryAsync(s => NegotiationTimeline.QueryAsync(s, Iran));
+        var timeline = await ledger.QueryAsync(async s => (await NegotiationTimeline.QueryAsync(s, Iran)).ShouldNotBeNull());
         timeline.ShouldNotBeEmpty();
         body.ShouldBeTheJsonOf(timeline);
     }
@@ -24,7 +24,7 @@ public sealed class when_the_async_views_are_read(SeededLedgerFixture ledger) : 
     {
         var body = await ledger.GetOkAsync($"/api/negotiations/{Iran}/positions");
 
-        var histories = await ledger.QueryAsync(s => PositionHistories.ForNegotiationAsync(s, Iran));
+        var histories = await ledger.QueryAsync(async s => (await PositionHistories.ForNegotiationAsync(s, Iran)).ShouldNotBeNull());
         histories.ShouldNotBeEmpty();
         body.ShouldBeTheJsonOf(histories);
     }
@@ -37,7 +37,7 @@ public sealed class when_the_async_views_are_read(SeededLedgerFixture ledger) : 
         var histories = Answers.Array(body);
         histories.ShouldNotBeEmpty();
         histories.ShouldAllBe(h => h.GetProperty("partyId").GetString() == "iran");
-        body.ShouldBeTheJsonOf((await ledger.QueryAsync(s => PositionHistories.ForNegotiationAsync(s, Iran))).Where(h => h.PartyId == "iran").ToList());
+        body.ShouldBeTheJsonOf((await ledger.QueryAsync(async s => (await PositionHistories.ForNegotiationAsync(s, Iran)).ShouldNotBeNull())).Where(h => h.PartyId == "iran").ToList());
     }
 
     [Fact]
@@ -51,7 +51,7 @@ public sealed class when_the_async_views_are_read(SeededLedgerFixture ledger) : 
     {
         var body = await ledger.GetOkAsync($"/api/negotiations/{Iran}/proposals");
 
-        var proposals = await ledger.QueryAsync(s => ProposalLineages.ForNegotiationAsync(s, Iran));
+        var proposals = await ledger.QueryAsync(async s => (await ProposalLineages.ForNegotiationAsync(s, Iran)).ShouldNotBeNull());
         body.ShouldBeTheJsonOf(proposals);
         Answers.Array(body).ShouldContain(p => p.GetProperty("counters").GetString() != null, "the Iran seed has counter-proposals");
     }
@@ -61,7 +61,7 @@ public sealed class when_the_async_views_are_read(SeededLedgerFixture ledger) : 
     {
         var body = await ledger.GetOkAsync($"/api/negotiations/{Iran}/agreements");
 
-        var agreements = await ledger.QueryAsync(s => AgreementRegister.ForNegotiationAsync(s, Iran));
+        var agreements = await ledger.QueryAsync(async s => (await AgreementRegister.ForNegotiationAsync(s, Iran)).ShouldNotBeNull());
         agreements.ShouldNotBeEmpty();
         body.ShouldBeTheJsonOf(agreements);
     }

@@ -6,7 +6,7 @@ namespace NegotiationTracker.Server.Tests.Queries;
 
 public sealed class when_the_statements_are_paged(SeededLedgerFixture ledger) : IClassFixture<SeededLedgerFixture>
 {
-    private Task<IReadOnlyList<StatementView>> AllAsync(StatementFilter filter) => ledger.QueryAsync(s => StatementLog.QueryAsync(s, filter));
+    private Task<IReadOnlyList<StatementView>> AllAsync(StatementFilter filter) => ledger.QueryAsync(async s => (await StatementLog.QueryAsync(s, filter)).ShouldNotBeNull());
 
     [Fact]
     public async Task without_paging_values_the_first_100_come_with_the_total()

@@ -19,11 +19,6 @@ public static class GetAgreementsEndpoint
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
     public static async Task<IResult> Get(string id, IQuerySession session, CancellationToken cancellationToken)
     {
-        if (await session.LoadAsync<NegotiationSummary>(id, cancellationToken) is null)
-        {
-            return Problems.NegotiationNotFound(id);
-        }
-
-        return Results.Ok(await AgreementRegister.ForNegotiationAsync(session, id, cancellationToken));
+        return await AgreementRegister.ForNegotiationAsync(session, id, cancellationToken) is { } agreements ? Results.Ok(agreements) : Problems.NegotiationNotFound(id);
     }
 }

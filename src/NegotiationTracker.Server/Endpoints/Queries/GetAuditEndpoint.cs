@@ -37,12 +37,9 @@ public static class GetAuditEndpoint
             return problem;
         }
 
-        if (await session.LoadAsync<NegotiationSummary>(id, cancellationToken) is null)
-        {
-            return Problems.NegotiationNotFound(id);
-        }
-
         var filter = StatementFilter.Audit(id, QueryValues.Filter(party), QueryValues.Filter(speaker), recorder, fromDate, toDate);
-        return Paging.Ok(context, await StatementLog.QueryPageAsync(session, filter, page.Offset, page.Limit, cancellationToken), page.Offset);
+        return await StatementLog.QueryPageAsync(session, filter, page.Offset, page.Limit, cancellationToken) is { } statements
+            ? Paging.Ok(context, statements, page.Offset)
+            : Problems.NegotiationNotFound(id);
     }
 }

@@ -33,22 +33,11 @@ public static class GetNegotiationEndpoint
             return problem;
         }
 
-        if (happened is null && known is null && evidence.IsAll)
+        return await NegotiationStates.AtAsync(session, id, happened, known, evidence, cancellationToken) switch
         {
-            var state = await NegotiationState.LoadAsync(session, id, cancellationToken);
-            return state is null ? Problems.NegotiationNotFound(id) : Results.Ok(state);
-        }
-
-        if (await NegotiationReplay.LoadAsync(session, id, cancellationToken) is not { } events)
-        {
-            return Problems.NegotiationNotFound(id);
-        }
-
-        var replayed = await events.StateAsync(session, happened, known, evidence, cancellationToken);
-        return replayed is not null
-            ? Results.Ok(replayed)
-            : Results.Problem(title: "Negotiation not opened yet",
-                detail: $"negotiation {id} had not been opened{(happened is null ? "" : $" by {happened}")}{(known is null ? "" : $" as known at {known}")}",
-                statusCode: StatusCodes.Status404NotFound);
+            null => Problems.NegotiationNotFound(id),
+            { State: { } state } => Results.Ok(state),
+            { } notOpened => Results.Problem(title: "Negotiation not opened yet", detail: notOpened.NotOpened, statusCode: StatusCodes.Status404NotFound),
+        };
     }
 }

@@ -30,14 +30,9 @@ public static class GetPositionsEndpoint
             return problem;
         }
 
-        if (await session.LoadAsync<NegotiationSummary>(id, cancellationToken) is null)
-        {
-            return Problems.NegotiationNotFound(id);
-        }
-
         var histories = QueryValues.Filter(party) is { } partyId
             ? await PositionHistories.ForPartyAsync(session, id, partyId, cancellationToken)
             : await PositionHistories.ForNegotiationAsync(session, id, cancellationToken);
-        return Results.Ok(histories.Select(h => h.Filtered(evidence)).Where(h => h.Evidence.Count > 0).ToList());
+        return histories is null ? Problems.NegotiationNotFound(id) : Results.Ok(histories.Select(h => h.Filtered(evidence)).Where(h => h.Evidence.Count > 0).ToList());
     }
 }

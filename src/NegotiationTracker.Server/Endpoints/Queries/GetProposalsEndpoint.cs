@@ -20,11 +20,6 @@ public static class GetProposalsEndpoint
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
     public static async Task<IResult> Get(string id, IQuerySession session, CancellationToken cancellationToken)
     {
-        if (await session.LoadAsync<NegotiationSummary>(id, cancellationToken) is null)
-        {
-            return Problems.NegotiationNotFound(id);
-        }
-
-        return Results.Ok(await ProposalLineages.ForNegotiationAsync(session, id, cancellationToken));
+        return await ProposalLineages.ForNegotiationAsync(session, id, cancellationToken) is { } proposals ? Results.Ok(proposals) : Problems.NegotiationNotFound(id);
     }
 }

@@ -38,12 +38,8 @@ public static class GetStatementAuditEndpoint
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
     public static async Task<IResult> GetInNegotiation(string id, string statementId, IQuerySession session, CancellationToken cancellationToken)
     {
-        if (await session.LoadAsync<NegotiationSummary>(id, cancellationToken) is null)
-        {
-            return Problems.NegotiationNotFound(id);
-        }
-
-        return await AuditAsync(session, id, statementId, cancellationToken);
+        return await NegotiationSummary.IfKnownAsync(session, id, _ => AuditAsync(session, id, statementId, cancellationToken), cancellationToken)
+            ?? Problems.NegotiationNotFound(id);
     }
 
     private static async Task<IResult> AuditAsync(IQuerySession session, string negotiationId, string statementId, CancellationToken cancellationToken) =>

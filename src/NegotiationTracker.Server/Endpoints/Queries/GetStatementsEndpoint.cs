@@ -35,12 +35,9 @@ public static class GetStatementsEndpoint
             return problem;
         }
 
-        if (await session.LoadAsync<NegotiationSummary>(id, cancellationToken) is null)
-        {
-            return Problems.NegotiationNotFound(id);
-        }
-
         var filter = new StatementFilter(id, QueryValues.Filter(party), QueryValues.Filter(speaker), QueryValues.Filter(issue), fromDate, toDate, includeRetracted ?? false);
-        return Paging.Ok(context, await StatementLog.QueryPageAsync(session, filter, page.Offset, page.Limit, cancellationToken), page.Offset);
+        return await StatementLog.QueryPageAsync(session, filter, page.Offset, page.Limit, cancellationToken) is { } statements
+            ? Paging.Ok(context, statements, page.Offset)
+            : Problems.NegotiationNotFound(id);
     }
 }

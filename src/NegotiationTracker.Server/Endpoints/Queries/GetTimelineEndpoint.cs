@@ -22,11 +22,6 @@ public static class GetTimelineEndpoint
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
     public static async Task<IResult> Get(string id, IQuerySession session, CancellationToken cancellationToken)
     {
-        if (await session.LoadAsync<NegotiationSummary>(id, cancellationToken) is null)
-        {
-            return Problems.NegotiationNotFound(id);
-        }
-
-        return Results.Ok(await NegotiationTimeline.QueryAsync(session, id, cancellationToken));
+        return await NegotiationTimeline.QueryAsync(session, id, cancellationToken) is { } timeline ? Results.Ok(timeline) : Problems.NegotiationNotFound(id);
     }
 }
