@@ -27,7 +27,7 @@ var root = new RootCommand("negotiation: an event-sourced ledger of policy negot
 
 var parsed = root.Parse(args);
 
-// A usage mistake is exit 2, as the README promises, told in plain lines: every problem the parser found, then where help is.
+// A usage mistake is exit 2, as docs/cli.md promises, told in plain lines: every problem the parser found, then where help is.
 if (parsed.Errors.Count > 0)
 {
     foreach (var error in parsed.Errors)

@@ -9,7 +9,7 @@ using YamlDotNet.RepresentationModel;
 namespace NegotiationTracker.SeedFiles;
 
 /// <summary>
-/// Reads the public seed-file format (see README) into commands. Every problem is reported with the file and line, all at
+/// Reads the public seed-file format (see docs/seed-format.md) into commands. Every problem is reported with the file and line, all at
 /// once where possible, so an author can fix a file in one pass. Unknown keys are errors: a typo must not drop a field silently.
 /// </summary>
 public static class SeedFileReader

@@ -9,7 +9,7 @@ public enum OutputFormat { Table, Json, Csv }
 
 public static class Formats
 {
-    /// <summary>camelCase names and vocabulary words ("principal", "supports"), as the README documents them.</summary>
+    /// <summary>camelCase names and vocabulary words ("principal", "supports"), as docs/cli.md documents them.</summary>
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
         WriteIndented = true,

@@ -11,7 +11,7 @@ public static class EventStoreServices
     /// <summary>
     /// Marten as the event store and read-model database, with its schema brought up to date when the host starts.
     /// The async daemon runs in Solo mode for single-process hosts (the CLI, tests). A multi-node server passes
-    /// <see cref="DaemonMode.Disabled"/> and lets Wolverine distribute the projections; never HotCold (see README).
+    /// <see cref="DaemonMode.Disabled"/> and lets Wolverine distribute the projections; never HotCold (see docs/architecture.md).
     /// </summary>
     public static IServiceCollection AddNegotiationStore(this IServiceCollection services, string connectionString, DaemonMode daemon = DaemonMode.Solo, string schema = NegotiationStore.DefaultSchema)
     {
