@@ -11,7 +11,7 @@ public static class BenchmarkRun
 {
     public static Task<int> MainAsync(string[] args)
     {
-        var root = new RootCommand("negotiation-bench: issue 6's cases measured side by side against raw PostgreSQL and plain Marten");
+        var root = new RootCommand("negotiation-bench: the product's cases measured side by side against raw PostgreSQL and plain Marten");
         foreach (var option in BenchmarkOptions.All)
         {
             root.Options.Add(option);

@@ -68,7 +68,7 @@ public static class Tables
     public static void WriteTargets(IReadOnlyList<TargetCheck> targets, double scale)
     {
         var table = new Table()
-            .Title("[bold]Issue 6 targets[/]")
+            .Title("[bold]Targets[/]")
             .Caption(scale == 1 ? "at the issue's sizes" : $"at --scale {scale.ToString(CultureInfo.InvariantCulture)}: sizes are not the issue's, see each note")
             .AddColumns("Case", "Target", "Measured", "Threshold", "", "Note");
         foreach (var target in targets)
