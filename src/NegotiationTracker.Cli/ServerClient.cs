@@ -16,8 +16,6 @@ using NegotiationTracker.Replay;
 using NegotiationTracker.Projections.Statements;
 using NegotiationTracker.Projections.Timeline;
 using NegotiationTracker.Reports;
-using NegotiationTracker.Server;
-using NegotiationTracker.Server.Access;
 
 namespace NegotiationTracker.Cli;
 
