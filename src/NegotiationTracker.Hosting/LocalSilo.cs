@@ -1,6 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
-
 namespace NegotiationTracker.Hosting;
 
 public static class LocalSilo
@@ -10,12 +7,5 @@ public static class LocalSilo
     /// once.
     /// </summary>
     public static ISiloBuilder UseLocalSilo(this ISiloBuilder silo) =>
-        silo.UseLocalhostClustering(siloPort: FreePort(), gatewayPort: FreePort());
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
+        silo.UseLocalhostClustering(siloPort: LoopbackPorts.Free(), gatewayPort: LoopbackPorts.Free());
 }

@@ -97,6 +97,6 @@ public sealed class NegotiationReplay(IReadOnlyList<IEvent> events)
         }
 
         var stances = Stances.Of(then, filter);
-        return await NegotiationState.FromAsync(session, summary, stances.Positions(), stances.StatementCounts(), cancellationToken);
+        return await NegotiationState.FromAsync(session, summary, stances.Positions(), stances.StatementCounts(), cancellationToken: cancellationToken);
     }
 }

@@ -4,6 +4,7 @@ using NegotiationTracker.Domain.Parties;
 using NegotiationTracker.Replay;
 using NegotiationTracker.Projections.Agreements;
 using NegotiationTracker.Projections.Negotiations;
+using NegotiationTracker.Projections.Parties;
 using NegotiationTracker.Projections.Positions;
 using NegotiationTracker.Projections.Proposals;
 using NegotiationTracker.Projections.Statements;
@@ -87,8 +88,9 @@ public sealed record NegotiationReport(
     private static async Task<NegotiationReport> LoadAsync(IQuerySession session, NegotiationSummary summary, DateTimeOffset generatedAt, EvidenceFilter evidence, CancellationToken cancellationToken)
     {
         var negotiationId = summary.Id;
+        var profiles = await PartyProfile.OfMembersAsync(session, summary, cancellationToken);
         var state = evidence.IsAll
-            ? await NegotiationState.FromAsync(session, summary, cancellationToken)
+            ? await NegotiationState.FromAsync(session, summary, profiles, cancellationToken)
             // The summary exists, so its stream does, and a replay to no moment finds it opened.
             : await (await NegotiationReplay.LoadAsync(session, negotiationId, cancellationToken))!.StateAsync(session, null, null, evidence, cancellationToken)
                 ?? throw new InvalidOperationException($"negotiation {negotiationId} has a summary but its stream replays to nothing");
@@ -109,7 +111,7 @@ public sealed record NegotiationReport(
                 .ToList())).ToList(),
             proposals,
             agreements,
-            await StatementLog.QueryAsync(session, summary, new StatementFilter(negotiationId), cancellationToken),
+            await StatementLog.QueryAsync(session, summary, new StatementFilter(negotiationId), profiles, cancellationToken),
             timeline.Select(e => new TimelineItem(e, e.PartyId is null ? null : names.GetValueOrDefault(e.PartyId, e.PartyId))).ToList(),
             histories,
             await SourceCitations.ForNegotiationAsync(session, summary, proposals, agreements, cancellationToken),

@@ -27,21 +27,23 @@ public sealed record NegotiationState(
     public static async Task<NegotiationState?> LoadAsync(IQuerySession session, string negotiationId, CancellationToken cancellationToken = default)
     {
         var summary = await session.LoadAsync<NegotiationSummary>(negotiationId, cancellationToken);
-        return summary is null ? null : await FromAsync(session, summary, cancellationToken);
+        return summary is null ? null : await FromAsync(session, summary, cancellationToken: cancellationToken);
     }
 
     /// <summary>The live state: the summary document with the parties' current positions.</summary>
-    public static async Task<NegotiationState> FromAsync(IQuerySession session, NegotiationSummary summary, CancellationToken cancellationToken = default)
+    /// <param name="profiles">The members' profiles, when the caller has read them already (<see cref="PartyProfile.OfMembersAsync"/>).</param>
+    public static async Task<NegotiationState> FromAsync(IQuerySession session, NegotiationSummary summary, IReadOnlyDictionary<string, PartyProfile>? profiles = null,
+        CancellationToken cancellationToken = default)
     {
         var positions = await session.LoadManyAsync<CurrentPositions>(cancellationToken, summary.Parties.Select(p => CurrentPositions.Key(summary.Id, p.Id)).ToArray());
-        return await FromAsync(session, summary, positions.SelectMany(p => p.Positions).ToList(), positions.ToDictionary(p => p.PartyId, p => p.Statements), cancellationToken);
+        return await FromAsync(session, summary, positions.SelectMany(p => p.Positions).ToList(), positions.ToDictionary(p => p.PartyId, p => p.Statements), profiles, cancellationToken);
     }
 
     /// <summary>The state as users see it from a summary and positions, whether the live ones or ones replayed from the event store.</summary>
-    public static async Task<NegotiationState> FromAsync(IQuerySession session, NegotiationSummary summary, IReadOnlyList<PositionEntry> positions, IReadOnlyDictionary<string, int> statements, CancellationToken cancellationToken)
+    public static async Task<NegotiationState> FromAsync(IQuerySession session, NegotiationSummary summary, IReadOnlyList<PositionEntry> positions, IReadOnlyDictionary<string, int> statements,
+        IReadOnlyDictionary<string, PartyProfile>? profiles = null, CancellationToken cancellationToken = default)
     {
-        var profiles = (await session.LoadManyAsync<PartyProfile>(cancellationToken, summary.Parties.Select(p => p.Id).ToArray()))
-            .ToDictionary(p => p.Id);
+        profiles ??= await PartyProfile.OfMembersAsync(session, summary, cancellationToken);
         return new NegotiationState(
             summary.Id,
             summary.Title,

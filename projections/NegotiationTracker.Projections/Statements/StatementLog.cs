@@ -81,14 +81,16 @@ public static class StatementLog
 {
     /// <summary>The statements the filter matches (see the other overload); null when the negotiation is not in the ledger.</summary>
     public static Task<IReadOnlyList<StatementView>?> QueryAsync(IQuerySession session, StatementFilter filter, CancellationToken cancellationToken = default) =>
-        NegotiationSummary.IfKnownAsync(session, filter.NegotiationId, negotiation => QueryAsync(session, negotiation, filter, cancellationToken), cancellationToken);
+        NegotiationSummary.IfKnownAsync(session, filter.NegotiationId, negotiation => QueryAsync(session, negotiation, filter, cancellationToken: cancellationToken), cancellationToken);
 
     /// <summary>Statements in the order they were said (coarser dates first among equals), then in the order they were recorded.</summary>
     /// <param name="negotiation">The summary of the filter's negotiation, for the statements' sources.</param>
-    public static async Task<IReadOnlyList<StatementView>> QueryAsync(IQuerySession session, NegotiationSummary negotiation, StatementFilter filter, CancellationToken cancellationToken = default)
+    /// <param name="profiles">The members' profiles, when the caller has read them already (<see cref="PartyProfile.OfMembersAsync"/>).</param>
+    public static async Task<IReadOnlyList<StatementView>> QueryAsync(IQuerySession session, NegotiationSummary negotiation, StatementFilter filter,
+        IReadOnlyDictionary<string, PartyProfile>? profiles = null, CancellationToken cancellationToken = default)
     {
         var records = await InSaidOrder(Matching(session, filter)).ToListAsync(cancellationToken);
-        return await ViewsAsync(session, negotiation, records, cancellationToken);
+        return await ViewsAsync(session, negotiation, records, profiles, cancellationToken);
     }
 
     /// <summary>
@@ -104,7 +106,7 @@ public static class StatementLog
             // The total rides on the page's rows; a page past the end has none, so it is counted by a query of its own (Marten
             // refuses statistics on a count, and keeps them on the queryable they were asked of).
             var total = records.Count > 0 || offset == 0 ? stats.TotalResults : await Matching(session, filter).CountAsync(cancellationToken);
-            return new Page<StatementView>(await ViewsAsync(session, negotiation, records, cancellationToken), total);
+            return new Page<StatementView>(await ViewsAsync(session, negotiation, records, profiles: null, cancellationToken), total);
         }, cancellationToken);
 
     private static IQueryable<StatementRecord> Matching(IQuerySession session, StatementFilter filter)
@@ -168,10 +170,11 @@ public static class StatementLog
         records.OrderBy(s => s.SaidFrom).ThenByDescending(s => s.SaidUntil).ThenBy(s => s.Sequence);
 
     /// <summary>The records as users read them: with their party's and speaker's names and their source.</summary>
-    private static async Task<IReadOnlyList<StatementView>> ViewsAsync(IQuerySession session, NegotiationSummary summary, IReadOnlyList<StatementRecord> records, CancellationToken cancellationToken)
+    private static async Task<IReadOnlyList<StatementView>> ViewsAsync(IQuerySession session, NegotiationSummary summary, IReadOnlyList<StatementRecord> records,
+        IReadOnlyDictionary<string, PartyProfile>? profiles, CancellationToken cancellationToken)
     {
         var sources = summary.Sources.ToDictionary(s => s.Id);
-        var profiles = (await session.LoadManyAsync<PartyProfile>(cancellationToken, records.Select(r => r.PartyId).Distinct().ToArray())).ToDictionary(p => p.Id);
+        profiles ??= (await session.LoadManyAsync<PartyProfile>(cancellationToken, records.Select(r => r.PartyId).Distinct().ToArray())).ToDictionary(p => p.Id);
 
         return records.Select(r =>
         {

@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using System.ComponentModel;
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.RegularExpressions;
@@ -367,7 +366,7 @@ public sealed partial class EmbeddedPostgres
         const int attempts = 3;
         for (var attempt = 1; ; attempt++)
         {
-            var port = fixedPort ?? FreeLoopbackPort();
+            var port = fixedPort ?? LoopbackPorts.Free();
             var logLengthBefore = new FileInfo(logFile).Length;
             var start = await RunServerProgramAsync(
                 asServiceUser,
@@ -387,20 +386,6 @@ public sealed partial class EmbeddedPostgres
 
             throw new PostgresUnavailableException(
                 $"PostgreSQL in {dataFolder} did not start (pg_ctl exit {start.ExitCode}): {OneLine(start.Output)} | log {logFile}: {OneLine(logTail)}");
-        }
-    }
-
-    private static int FreeLoopbackPort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        try
-        {
-            return ((IPEndPoint)listener.LocalEndpoint).Port;
-        }
-        finally
-        {
-            listener.Stop();
         }
     }
 

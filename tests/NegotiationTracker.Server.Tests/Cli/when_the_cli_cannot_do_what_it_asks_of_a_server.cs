@@ -1,7 +1,6 @@
-using System.Net;
-using System.Net.Sockets;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
+using NegotiationTracker.Hosting;
 using NegotiationTracker.Hosting.Access;
 using NegotiationTracker.Server.Tests.Fixtures;
 
@@ -56,7 +55,7 @@ public sealed class when_the_cli_cannot_do_what_it_asks_of_a_server(ServerFixtur
     [Fact]
     public async Task a_server_that_is_not_there_cannot_be_reached()
     {
-        var nowhere = $"http://127.0.0.1:{UnusedPort()}";
+        var nowhere = $"http://127.0.0.1:{LoopbackPorts.Free()}";
 
         var output = await NegotiationProgram.RunAsync(["state", "us-iraq-withdrawal", "--server", nowhere, "--api-key", "ntk_any"]);
 
@@ -136,7 +135,7 @@ public sealed class when_the_cli_cannot_do_what_it_asks_of_a_server(ServerFixtur
     {
         var output = await NegotiationProgram.RunAsync(["state", "nowhere-talks", "--db", server.ConnectionString], new Dictionary<string, string>
         {
-            ["NEGOTIATION_TRACKER_SERVER"] = $"http://127.0.0.1:{UnusedPort()}",
+            ["NEGOTIATION_TRACKER_SERVER"] = $"http://127.0.0.1:{LoopbackPorts.Free()}",
         });
 
         output.ExitCode.ShouldBe(3, output.ToString());
@@ -151,13 +150,5 @@ public sealed class when_the_cli_cannot_do_what_it_asks_of_a_server(ServerFixtur
     {
         var statistics = await server.Services.GetRequiredService<IDocumentStore>().Advanced.FetchEventStoreStatistics();
         statistics.EventCount.ShouldBe(0);
-    }
-
-    /// <summary>A loopback port nothing listens on: taken from the system, then let go.</summary>
-    private static int UnusedPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
