@@ -2,14 +2,9 @@ using System.Diagnostics;
 
 namespace NegotiationTracker.Testing;
 
-public sealed record CliOutput(int ExitCode, string Out, string Error)
-{
-    public override string ToString() => $"exit {ExitCode}{Environment.NewLine}stdout:{Environment.NewLine}{Out}{Environment.NewLine}stderr:{Environment.NewLine}{Error}";
-}
-
 /// <summary>
 /// The real `negotiation` program, built beside these tests, run as its own process as a user runs it. Compiled into each
-/// test project that runs it (linked from tests/Shared), as <see cref="TestDatabase"/> is.
+/// test project that runs it (linked from tests/Shared), as <see cref="TestDatabase"/> and <see cref="ChildProcess"/> are.
 /// </summary>
 public static class NegotiationProgram
 {
@@ -18,48 +13,15 @@ public static class NegotiationProgram
     /// <summary>The variables that would point the program elsewhere than the test says.</summary>
     private static readonly string[] Inherited = ["NEGOTIATION_TRACKER_DB", "NEGOTIATION_TRACKER_HOME", "NEGOTIATION_TRACKER_SERVER", "NEGOTIATION_TRACKER_API_KEY"];
 
-    public static async Task<CliOutput> RunAsync(IEnumerable<string> args, IReadOnlyDictionary<string, string>? environment = null)
-    {
-        using var process = Process.Start(StartInfo(args, environment)) ?? throw new InvalidOperationException("dotnet did not start");
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(Timeout);
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            // A hung program must not outlive the test that gave up on it.
-            process.Kill(entireProcessTree: true);
-            throw;
-        }
+    public static Task<CliOutput> RunAsync(IEnumerable<string> args, IReadOnlyDictionary<string, string>? environment = null) =>
+        ChildProcess.RunAsync(StartInfo(args, environment), Timeout);
 
-        return new CliOutput(process.ExitCode, await output, await error);
-    }
-
-    /// <summary>
-    /// The program started and left running, for a test that kills it (<see cref="Process.Kill(bool)"/> is SIGKILL on Linux).
-    /// Its output is read and dropped, so a full pipe never blocks it.
-    /// </summary>
-    public static Process Start(IEnumerable<string> args)
-    {
-        var process = Process.Start(StartInfo(args, null)) ?? throw new InvalidOperationException("dotnet did not start");
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return process;
-    }
+    /// <summary>The program started and left running, for a test that kills it (see <see cref="ChildProcess.Start"/>).</summary>
+    public static Process Start(IEnumerable<string> args) => ChildProcess.Start(StartInfo(args, null));
 
     private static ProcessStartInfo StartInfo(IEnumerable<string> args, IReadOnlyDictionary<string, string>? environment)
     {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = RepositoryRoot,
-        };
+        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = RepositoryRoot };
         start.ArgumentList.Add(Program);
         foreach (var arg in args)
         {

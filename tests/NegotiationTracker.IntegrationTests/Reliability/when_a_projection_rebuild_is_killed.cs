@@ -78,19 +78,24 @@ public sealed class KilledRebuildFixture : IAsyncLifetime
         (await NegotiationProgram.RunAsync(["projections", "rebuild", "--db", connectionString])).ExitCode.ShouldBe(0);
         using var store = DocumentStore.For(options => NegotiationStore.Configure(options, connectionString));
         HighWaterMark = (await store.Advanced.FetchEventStoreStatistics()).EventSequenceNumber;
+        await using (var progressions = await TableWrites.ListenAsync(connectionString, "mt_event_progression"))
         using (var process = NegotiationProgram.Start(["projections", "rebuild", TimelineProjection.ProjectionName, "--db", connectionString]))
         {
             var waited = Stopwatch.StartNew();
-            // The rebuild starts the shard again from 0; killed once it has stored a position short of the end.
+            var exited = process.WaitForExitAsync();
+            // The rebuild starts the shard again from 0; killed once it has stored a position short of the end. Each
+            // stored position is a write to the progression table, so the position is read again after each one.
+            var stored = progressions.Next;
             while ((TimelineAtKill = await TimelinePositionAsync(store)) is 0 || TimelineAtKill >= HighWaterMark)
             {
                 process.HasExited.ShouldBeFalse("the rebuild ended before it could be killed");
                 waited.Elapsed.ShouldBeLessThan(Bound, "the rebuild stored no position");
-                await Task.Delay(20);
+                await TableWrites.WaitAsync(stored, exited, Bound - waited.Elapsed);
+                stored = progressions.Next;
             }
 
             process.Kill(entireProcessTree: true);
-            await process.WaitForExitAsync();
+            await exited;
             TimelineAtKill = await TimelinePositionAsync(store);
         }
 

@@ -123,19 +123,30 @@ public sealed class KilledImportFixture : IAsyncLifetime
             var killed = await TestDatabase.CreateAsync();
             var clean = await TestDatabase.CreateAsync();
 
+            // The event tables are created before the program starts, so that the test can listen for the commits that
+            // append to them; the program finds its schema up to date, as on any run after the first.
+            using (var store = DocumentStore.For(options => NegotiationStore.Configure(options, killed)))
+            {
+                await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
+            }
+
+            await using (var appended = await TableWrites.ListenAsync(killed, "mt_events"))
             using (var process = NegotiationProgram.Start(["import", seed, "--db", killed]))
             {
                 var waited = Stopwatch.StartNew();
+                var exited = process.WaitForExitAsync();
                 // Killed as soon as the first statements are in (the opening, parties and memberships come first), far from the end.
+                var stored = appended.Next;
                 while (await LedgerContents.EventCountAsync(killed) < 100)
                 {
                     process.HasExited.ShouldBeFalse("the import ended before it could be killed");
                     waited.Elapsed.ShouldBeLessThan(Bound, "no events stored yet");
-                    await Task.Delay(20);
+                    await TableWrites.WaitAsync(stored, exited, Bound - waited.Elapsed);
+                    stored = appended.Next;
                 }
 
                 process.Kill(entireProcessTree: true);
-                await process.WaitForExitAsync();
+                await exited;
             }
 
             StatementsAtKill = (await LedgerContents.ReadAsync(killed)).StatementIds.Count;

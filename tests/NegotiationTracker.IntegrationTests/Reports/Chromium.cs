@@ -20,7 +20,7 @@ public static class Chromium
         var profile = Directory.CreateTempSubdirectory("report-chromium-");
         try
         {
-            var start = new ProcessStartInfo(Program) { RedirectStandardOutput = true, RedirectStandardError = true };
+            var start = new ProcessStartInfo(Program);
             string[] quiet =
             [
                 "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
@@ -31,21 +31,15 @@ public static class Chromium
                 start.ArgumentList.Add(arg);
             }
 
-            using var process = Process.Start(start) ?? throw new InvalidOperationException($"{Program} did not start");
-            var output = process.StandardOutput.ReadToEndAsync();
-            var error = process.StandardError.ReadToEndAsync();
-            using var timeout = new CancellationTokenSource(Timeout);
             try
             {
-                await process.WaitForExitAsync(timeout.Token);
+                return await ChildProcess.RunAsync(start, Timeout);
             }
-            catch (OperationCanceledException)
+            catch (TimeoutException)
             {
-                process.Kill(entireProcessTree: true);
                 Assert.Fail($"{Program} did not finish within {Timeout.TotalSeconds:0} s: {string.Join(' ', args)}");
+                throw;
             }
-
-            return new CliOutput(process.ExitCode, await output, await error);
         }
         finally
         {

@@ -54,7 +54,7 @@ public sealed class when_the_api_document_is_linted(ServerFixture server) : ICla
         problems.ShouldBeEmpty($"{linter} finds {problems.Count} errors or warnings in {document}:{Environment.NewLine}{string.Join(Environment.NewLine, problems)}");
     }
 
-    private static List<string> RedoclyProblems(Run run)
+    private static List<string> RedoclyProblems(CliOutput run)
     {
         using var json = Parse(run);
         return json.RootElement.GetProperty("problems").EnumerateArray()
@@ -67,7 +67,7 @@ public sealed class when_the_api_document_is_linted(ServerFixture server) : ICla
             .ToList();
     }
 
-    private static List<string> SpectralProblems(Run run)
+    private static List<string> SpectralProblems(CliOutput run)
     {
         using var json = Parse(run);
         // Spectral's severities: 0 error, 1 warning, 2 information, 3 hint.
@@ -82,7 +82,7 @@ public sealed class when_the_api_document_is_linted(ServerFixture server) : ICla
             .ToList();
     }
 
-    private static JsonDocument Parse(Run run)
+    private static JsonDocument Parse(CliOutput run)
     {
         try
         {
@@ -96,7 +96,7 @@ public sealed class when_the_api_document_is_linted(ServerFixture server) : ICla
         }
     }
 
-    private static async Task<Run> LintAsync(string tool, params string[] args)
+    private static async Task<CliOutput> LintAsync(string tool, params string[] args)
     {
         var program = Path.Combine(Tools, "node_modules", ".bin", tool);
         // A missing linter fails the test rather than skipping it: a skipped lint would read as a clean document.
@@ -105,12 +105,7 @@ public sealed class when_the_api_document_is_linted(ServerFixture server) : ICla
             Assert.Fail($"{program} is missing: run .ci/ensure-openapi-lint (npm ci in tools/openapi-lint, the versions pinned there), then run the tests again.");
         }
 
-        var start = new ProcessStartInfo(program)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = Tools,
-        };
+        var start = new ProcessStartInfo(program) { WorkingDirectory = Tools };
         foreach (var arg in args)
         {
             start.ArgumentList.Add(arg);
@@ -121,34 +116,15 @@ public sealed class when_the_api_document_is_linted(ServerFixture server) : ICla
         start.Environment["REDOCLY_SUPPRESS_UPDATE_NOTICE"] = "true";
         start.Environment["NO_COLOR"] = "1";
 
-        Process process;
         try
         {
-            process = Process.Start(start) ?? throw new InvalidOperationException($"{program} did not start");
+            return await ChildProcess.RunAsync(start, Timeout);
         }
         catch (System.ComponentModel.Win32Exception e)
         {
             // The launcher is a node script: without node on PATH it cannot start.
             Assert.Fail($"{program} could not start ({e.Message}): it needs Node.js 20.19 or later on PATH; see .ci/ensure-openapi-lint.");
             throw;
-        }
-
-        using (process)
-        {
-            var output = process.StandardOutput.ReadToEndAsync();
-            var error = process.StandardError.ReadToEndAsync();
-            using var timeout = new CancellationTokenSource(Timeout);
-            try
-            {
-                await process.WaitForExitAsync(timeout.Token);
-            }
-            catch (OperationCanceledException)
-            {
-                process.Kill(entireProcessTree: true);
-                throw;
-            }
-
-            return new Run(process.ExitCode, await output, await error);
         }
     }
 
@@ -158,10 +134,5 @@ public sealed class when_the_api_document_is_linted(ServerFixture server) : ICla
         {
             Directory.Delete(folder, recursive: true);
         }
-    }
-
-    private sealed record Run(int ExitCode, string Out, string Error)
-    {
-        public override string ToString() => $"exit {ExitCode}{Environment.NewLine}stdout:{Environment.NewLine}{Out}{Environment.NewLine}stderr:{Environment.NewLine}{Error}";
     }
 }

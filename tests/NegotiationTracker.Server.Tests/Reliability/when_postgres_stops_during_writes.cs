@@ -96,6 +96,9 @@ public sealed class PostgresOutageFixture : IAsyncLifetime
 {
     public const int AcknowledgementsToSeeAfterRestart = 20;
     private const int Writers = 4;
+
+    /// <summary>503s each writer collects from the outage before it waits for PostgreSQL to return.</summary>
+    private const int OutageAnswersPerWriter = 3;
     private static readonly TimeSpan Bound = TimeSpan.FromSeconds(90);
 
     private readonly ConcurrentQueue<Attempt> attempts = new();
@@ -103,6 +106,12 @@ public sealed class PostgresOutageFixture : IAsyncLifetime
     private WebApplication app = null!;
     private HttpClient client = null!;
     private volatile bool down;
+
+    /// <summary>Completed when PostgreSQL is back, for the writers that have seen enough of the outage.</summary>
+    private readonly TaskCompletionSource restarted = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Completed (and replaced) at each answer a writer records, for the fixture waiting on what the answers add up to.</summary>
+    private TaskCompletionSource answered = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public IReadOnlyList<Attempt> Attempts => [.. attempts];
 
@@ -152,7 +161,7 @@ public sealed class PostgresOutageFixture : IAsyncLifetime
         down = true;
         var stopped = Stopwatch.StartNew();
         await cluster.StopImmediatelyAsync();
-        await UntilAsync(() => DuringOutage.Count(a => a.Status == 503) >= 3 * Writers, "the writers see the outage");
+        await UntilAsync(() => DuringOutage.Count(a => a.Status == 503) >= OutageAnswersPerWriter * Writers, "the writers see the outage");
 
         QueryDuringOutage = (int)(await client.GetAsync($"/api/negotiations/{Talks.Id}")).StatusCode;
         var seed = Path.Combine(Path.GetTempPath(), $"outage-{Guid.NewGuid():N}.yaml");
@@ -165,6 +174,7 @@ public sealed class PostgresOutageFixture : IAsyncLifetime
         Downtime = stopped.Elapsed;
         var back = Stopwatch.StartNew();
         down = false;
+        restarted.SetResult();
         await UntilAsync(() => Acknowledged() > acknowledgedBefore, "a statement acknowledged after PostgreSQL is back");
         FirstAcknowledgementAfterRestart = back.Elapsed;
         await UntilAsync(() => Acknowledged() >= acknowledgedBefore + AcknowledgementsToSeeAfterRestart, "writes resuming");
@@ -176,19 +186,29 @@ public sealed class PostgresOutageFixture : IAsyncLifetime
         StoredAfterRetries = await StoredAsync();
     }
 
-    /// <summary>One client recording statements one after another, each with a new id, moving on after a failure as a queue would (the failures are sent again at the end).</summary>
+    /// <summary>
+    /// One client recording statements one after another, each with a new id, moving on after a failure as a queue would
+    /// (the failures are sent again at the end). Once it has had its share of 503s from the outage it waits for PostgreSQL
+    /// to return rather than trying on a timer: the test needs several answers per outage, not a steady stream of them.
+    /// </summary>
     private async Task WriteAsync(int writer, CancellationToken cancellationToken)
     {
+        var outageAnswers = 0;
         for (var n = 0; !cancellationToken.IsCancellationRequested; n++)
         {
             var attempt = await SendAsync($"w{writer}-{n}");
-            attempts.Enqueue(attempt);
-            if (attempt.Status != 200)
+            Record(attempt);
+            if (attempt.DuringOutage && attempt.Status == 503 && ++outageAnswers >= OutageAnswersPerWriter && down)
             {
-                // A client backing off a little; Retry-After asks for more, but the test wants several attempts per outage.
-                await Task.Delay(100, CancellationToken.None);
+                await restarted.Task;
             }
         }
+    }
+
+    private void Record(Attempt attempt)
+    {
+        attempts.Enqueue(attempt);
+        Interlocked.Exchange(ref answered, new(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
     }
 
     private async Task<Attempt> SendAsync(string statementId)
@@ -219,7 +239,7 @@ public sealed class PostgresOutageFixture : IAsyncLifetime
         {
             var retry = await SendAsync(id);
             retry.Status.ShouldBe(200, $"the retry of {id}");
-            attempts.Enqueue(retry);
+            Record(retry);
             if (stored.ContainsKey(id))
             {
                 RetriesOfStoredFailures.Add(retry.Appended);
@@ -241,17 +261,30 @@ public sealed class PostgresOutageFixture : IAsyncLifetime
 
     private int Acknowledged() => attempts.Count(a => a.Status == 200);
 
-    private static async Task UntilAsync(Func<bool> condition, string what)
+    /// <summary>Until the answers recorded so far meet <paramref name="condition"/>, checked again at each new answer.</summary>
+    private async Task UntilAsync(Func<bool> condition, string what)
     {
         var waited = Stopwatch.StartNew();
+        // Taken before the check: an answer recorded between the two completes it, so none is missed.
+        var next = Volatile.Read(ref answered).Task;
         while (!condition())
         {
-            if (waited.Elapsed > Bound)
+            var left = Bound - waited.Elapsed;
+            if (left <= TimeSpan.Zero)
             {
                 throw new TimeoutException($"{what}: not within {Bound.TotalSeconds} s");
             }
 
-            await Task.Delay(50);
+            try
+            {
+                await next.WaitAsync(left);
+            }
+            catch (TimeoutException)
+            {
+                throw new TimeoutException($"{what}: not within {Bound.TotalSeconds} s");
+            }
+
+            next = Volatile.Read(ref answered).Task;
         }
     }
 
