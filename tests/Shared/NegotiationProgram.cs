@@ -21,12 +21,21 @@ public static class NegotiationProgram
     public static async Task<CliOutput> RunAsync(IEnumerable<string> args, IReadOnlyDictionary<string, string>? environment = null)
     {
         using var process = Process.Start(StartInfo(args, environment)) ?? throw new InvalidOperationException("dotnet did not start");
+        return await RunToEndAsync(process, Timeout);
+    }
+
+    /// <summary>
+    /// Any program the tests started with both outputs redirected, run to its end: the outputs are read while it runs, so a
+    /// full pipe never blocks it, and past <paramref name="timeout"/> it is killed and <see cref="OperationCanceledException"/> thrown.
+    /// </summary>
+    public static async Task<CliOutput> RunToEndAsync(Process process, TimeSpan timeout)
+    {
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(Timeout);
+        using var cancellation = new CancellationTokenSource(timeout);
         try
         {
-            await process.WaitForExitAsync(timeout.Token);
+            await process.WaitForExitAsync(cancellation.Token);
         }
         catch (OperationCanceledException)
         {

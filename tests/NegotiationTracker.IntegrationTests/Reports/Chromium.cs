@@ -32,20 +32,15 @@ public static class Chromium
             }
 
             using var process = Process.Start(start) ?? throw new InvalidOperationException($"{Program} did not start");
-            var output = process.StandardOutput.ReadToEndAsync();
-            var error = process.StandardError.ReadToEndAsync();
-            using var timeout = new CancellationTokenSource(Timeout);
             try
             {
-                await process.WaitForExitAsync(timeout.Token);
+                return await NegotiationProgram.RunToEndAsync(process, Timeout);
             }
             catch (OperationCanceledException)
             {
-                process.Kill(entireProcessTree: true);
                 Assert.Fail($"{Program} did not finish within {Timeout.TotalSeconds:0} s: {string.Join(' ', args)}");
+                throw;
             }
-
-            return new CliOutput(process.ExitCode, await output, await error);
         }
         finally
         {

@@ -54,7 +54,7 @@ public sealed class when_the_api_document_is_linted(ServerFixture server) : ICla
         problems.ShouldBeEmpty($"{linter} finds {problems.Count} errors or warnings in {document}:{Environment.NewLine}{string.Join(Environment.NewLine, problems)}");
     }
 
-    private static List<string> RedoclyProblems(Run run)
+    private static List<string> RedoclyProblems(CliOutput run)
     {
         using var json = Parse(run);
         return json.RootElement.GetProperty("problems").EnumerateArray()
@@ -67,7 +67,7 @@ public sealed class when_the_api_document_is_linted(ServerFixture server) : ICla
             .ToList();
     }
 
-    private static List<string> SpectralProblems(Run run)
+    private static List<string> SpectralProblems(CliOutput run)
     {
         using var json = Parse(run);
         // Spectral's severities: 0 error, 1 warning, 2 information, 3 hint.
@@ -82,7 +82,7 @@ public sealed class when_the_api_document_is_linted(ServerFixture server) : ICla
             .ToList();
     }
 
-    private static JsonDocument Parse(Run run)
+    private static JsonDocument Parse(CliOutput run)
     {
         try
         {
@@ -96,7 +96,7 @@ public sealed class when_the_api_document_is_linted(ServerFixture server) : ICla
         }
     }
 
-    private static async Task<Run> LintAsync(string tool, params string[] args)
+    private static async Task<CliOutput> LintAsync(string tool, params string[] args)
     {
         var program = Path.Combine(Tools, "node_modules", ".bin", tool);
         // A missing linter fails the test rather than skipping it: a skipped lint would read as a clean document.
@@ -135,20 +135,7 @@ public sealed class when_the_api_document_is_linted(ServerFixture server) : ICla
 
         using (process)
         {
-            var output = process.StandardOutput.ReadToEndAsync();
-            var error = process.StandardError.ReadToEndAsync();
-            using var timeout = new CancellationTokenSource(Timeout);
-            try
-            {
-                await process.WaitForExitAsync(timeout.Token);
-            }
-            catch (OperationCanceledException)
-            {
-                process.Kill(entireProcessTree: true);
-                throw;
-            }
-
-            return new Run(process.ExitCode, await output, await error);
+            return await NegotiationProgram.RunToEndAsync(process, Timeout);
         }
     }
 
@@ -158,10 +145,5 @@ public sealed class when_the_api_document_is_linted(ServerFixture server) : ICla
         {
             Directory.Delete(folder, recursive: true);
         }
-    }
-
-    private sealed record Run(int ExitCode, string Out, string Error)
-    {
-        public override string ToString() => $"exit {ExitCode}{Environment.NewLine}stdout:{Environment.NewLine}{Out}{Environment.NewLine}stderr:{Environment.NewLine}{Error}";
     }
 }
