@@ -149,8 +149,7 @@ public static class HtmlReport
 
     private static void Parties(StringBuilder html, ReportIndex index)
     {
-        html.AppendLine("<section id=\"parties\">");
-        html.AppendLine("<h2>Parties</h2>");
+        OpenSection(html, "parties", "Parties");
         html.AppendLine("<div class=\"columns\">");
         PartyTable(html, "At the table", "Party", index.NegotiatingParties);
         if (index.Commentators.Count > 0)
@@ -191,8 +190,7 @@ public static class HtmlReport
         // Every negotiating party gets a column, silent or not: a blank column says who has not spoken. Commentators only where they commented.
         var parties = index.NegotiatingParties;
         var commentators = index.Commentators.Where(c => withStance.Contains(c.Id)).ToList();
-        html.AppendLine("<section id=\"positions\">");
-        html.AppendLine("<h2>Positions</h2>");
+        OpenSection(html, "positions", "Positions");
         html.AppendLine("<p class=\"lead\">Each party's current stance on each issue, from its latest statement that takes one, with the date of that statement. "
             + "Commentators' views are set apart on the right: they are not negotiating.</p>");
         html.AppendLine("<p class=\"key\"><span class=\"chip supports\">supports</span> <span class=\"chip opposes\">opposes</span> "
@@ -280,11 +278,9 @@ public static class HtmlReport
     private static void Proposals(StringBuilder html, ReportIndex index)
     {
         var report = index.Report;
-        html.AppendLine("<section id=\"proposals\">");
-        html.AppendLine("<h2>Proposals</h2>");
+        OpenSection(html, "proposals", "Proposals", nothing: report.Proposals.Count == 0 ? "No proposal has been tabled." : null);
         if (report.Proposals.Count == 0)
         {
-            html.AppendLine("<p class=\"empty\">No proposal has been tabled.</p>");
             html.AppendLine("</section>");
             return;
         }
@@ -377,12 +373,7 @@ public static class HtmlReport
 
     private static void Agreements(StringBuilder html, ReportIndex index)
     {
-        html.AppendLine("<section id=\"agreements\">");
-        html.AppendLine("<h2>Agreements</h2>");
-        if (index.Report.Agreements.Count == 0)
-        {
-            html.AppendLine("<p class=\"empty\">No agreement has been reached.</p>");
-        }
+        OpenSection(html, "agreements", "Agreements", nothing: index.Report.Agreements.Count == 0 ? "No agreement has been reached." : null);
 
         html.AppendLine("<div class=\"cards\">");
         foreach (var agreement in index.Report.Agreements)
@@ -394,19 +385,11 @@ public static class HtmlReport
             Terms(html, index, agreement.Terms.Select(t => (t.Issue, t.Text)));
             html.AppendLine("<h4>Signatures</h4>");
             html.AppendLine("<table class=\"signatures\"><thead><tr><th scope=\"col\">Party</th><th scope=\"col\">Signatory</th><th scope=\"col\">Signed</th></tr></thead><tbody>");
-            foreach (var party in agreement.PartyIds)
+            foreach (var (party, signatory, date, signed) in Wording.Signatures(index, agreement))
             {
-                var signatures = agreement.Signatures.Where(s => s.Party == party).ToList();
-                if (signatures.Count == 0)
-                {
-                    html.AppendLine($"<tr class=\"unsigned\"><th scope=\"row\">{Encode(index.PartyName(party))}</th><td>—</td><td>not yet signed</td></tr>");
-                }
-
-                foreach (var signature in signatures)
-                {
-                    var signatory = signature.Signatory is null ? "—" : index.PersonName(signature.Signatory);
-                    html.AppendLine($"<tr><th scope=\"row\">{Encode(index.PartyName(party))}</th><td>{Encode(signatory)}</td><td class=\"date\">{Encode(Wording.Date(signature.Said))}</td></tr>");
-                }
+                html.AppendLine(signed
+                    ? $"<tr><th scope=\"row\">{Encode(party)}</th><td>{Encode(signatory)}</td><td class=\"date\">{Encode(date)}</td></tr>"
+                    : $"<tr class=\"unsigned\"><th scope=\"row\">{Encode(party)}</th><td>{Encode(signatory)}</td><td>{Encode(date)}</td></tr>");
             }
 
             html.AppendLine("</tbody></table>");
@@ -465,8 +448,7 @@ public static class HtmlReport
     {
         var report = index.Report;
         var undated = Wording.Undated(report.Timeline.Select(i => i.Entry));
-        html.AppendLine("<section id=\"timeline\">");
-        html.AppendLine("<h2>Timeline</h2>");
+        OpenSection(html, "timeline", "Timeline");
         html.AppendLine("<p class=\"lead\">Who did what when, one lane per party. A date known only to the month or year is drawn as a grey bar over that whole period, "
             + $"with its events side by side at the middle: their order within it is the order they were recorded, not a known day. Point at a mark for its text.{(undated is { } listed ? $" {Encode(listed)} are listed below but not drawn: they have no date." : "")} A hollow mark is a record that does not stand (retracted, void or a duplicate); a dashed ring marks a contested statement.</p>");
         html.AppendLine("<figure class=\"chart\">");
@@ -487,12 +469,7 @@ public static class HtmlReport
 
     private static void Sources(StringBuilder html, ReportIndex index)
     {
-        html.AppendLine("<section id=\"sources\">");
-        html.AppendLine("<h2>Sources</h2>");
-        if (index.Report.Sources.Count == 0)
-        {
-            html.AppendLine("<p class=\"empty\">No sources registered.</p>");
-        }
+        OpenSection(html, "sources", "Sources", nothing: index.Report.Sources.Count == 0 ? "No sources registered." : null);
 
         html.AppendLine("<ul class=\"sources\">");
         foreach (var citations in index.Report.Sources)
@@ -508,6 +485,17 @@ public static class HtmlReport
 
         html.AppendLine("</ul>");
         html.AppendLine("</section>");
+    }
+
+    /// <summary>Opens a section of the brief under its stable id and its heading, with a note where it has <paramref name="nothing"/> to show.</summary>
+    private static void OpenSection(StringBuilder html, string id, string heading, string? nothing = null)
+    {
+        html.AppendLine($"<section id=\"{id}\">");
+        html.AppendLine($"<h2>{heading}</h2>");
+        if (nothing is not null)
+        {
+            html.AppendLine($"<p class=\"empty\">{nothing}</p>");
+        }
     }
 
     private static string ProposalLink(string? id) => id is null ? "—" : $"<a href=\"#{Id("proposal", id)}\">{Encode(id)}</a>";

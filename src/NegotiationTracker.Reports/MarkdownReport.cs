@@ -76,10 +76,8 @@ public static class MarkdownReport
 
     private static void Issues(StringBuilder md, ReportIndex index)
     {
-        md.AppendLine("## Issues").AppendLine();
-        if (index.Report.State.Issues.Count == 0)
+        if (!Section(md, "## Issues", index.Report.State.Issues.Count == 0, "No issues recorded."))
         {
-            md.AppendLine("_No issues recorded._").AppendLine();
             return;
         }
 
@@ -140,10 +138,8 @@ public static class MarkdownReport
     private static void Proposals(StringBuilder md, ReportIndex index)
     {
         var report = index.Report;
-        md.AppendLine("## Proposals").AppendLine();
-        if (report.Proposals.Count == 0)
+        if (!Section(md, "## Proposals", report.Proposals.Count == 0, "No proposal has been tabled."))
         {
-            md.AppendLine("_No proposal has been tabled._").AppendLine();
             return;
         }
 
@@ -212,10 +208,8 @@ public static class MarkdownReport
 
     private static void Agreements(StringBuilder md, ReportIndex index)
     {
-        md.AppendLine("## Agreements").AppendLine();
-        if (index.Report.Agreements.Count == 0)
+        if (!Section(md, "## Agreements", index.Report.Agreements.Count == 0, "No agreement has been reached."))
         {
-            md.AppendLine("_No agreement has been reached._").AppendLine();
             return;
         }
 
@@ -244,18 +238,9 @@ public static class MarkdownReport
 
         md.AppendLine("| Party | Signatory | Signed |");
         md.AppendLine("| --- | --- | --- |");
-        foreach (var party in agreement.PartyIds)
+        foreach (var (party, signatory, date, _) in Wording.Signatures(index, agreement))
         {
-            var signatures = agreement.Signatures.Where(s => s.Party == party).ToList();
-            if (signatures.Count == 0)
-            {
-                md.AppendLine($"| {Text(index.PartyName(party))} | — | not yet signed |");
-            }
-
-            foreach (var signature in signatures)
-            {
-                md.AppendLine($"| {Text(index.PartyName(party))} | {Text(signature.Signatory is null ? "—" : index.PersonName(signature.Signatory))} | {Wording.Date(signature.Said)} |");
-            }
+            md.AppendLine($"| {Text(party)} | {Text(signatory)} | {date} |");
         }
 
         md.AppendLine();
@@ -265,10 +250,8 @@ public static class MarkdownReport
     {
         var report = index.Report;
         var statements = report.LatestStatements(latest);
-        md.AppendLine($"## Latest statements ({statements.Count} of {report.Statements.Count}, newest first)").AppendLine();
-        if (report.Statements.Count == 0)
+        if (!Section(md, $"## Latest statements ({statements.Count} of {report.Statements.Count}, newest first)", report.Statements.Count == 0, "No statements."))
         {
-            md.AppendLine("_No statements._").AppendLine();
             return;
         }
 
@@ -289,10 +272,8 @@ public static class MarkdownReport
 
     private static void Timeline(StringBuilder md, ReportIndex index)
     {
-        md.AppendLine("## Timeline").AppendLine();
-        if (index.Report.Timeline.Count == 0)
+        if (!Section(md, "## Timeline", index.Report.Timeline.Count == 0, "Nothing recorded yet."))
         {
-            md.AppendLine("_Nothing recorded yet._").AppendLine();
             return;
         }
 
@@ -308,10 +289,8 @@ public static class MarkdownReport
 
     private static void Sources(StringBuilder md, ReportIndex index)
     {
-        md.AppendLine("## Sources").AppendLine();
-        if (index.Report.Sources.Count == 0)
+        if (!Section(md, "## Sources", index.Report.Sources.Count == 0, "No sources registered."))
         {
-            md.AppendLine("_No sources registered._").AppendLine();
             return;
         }
 
@@ -325,6 +304,18 @@ public static class MarkdownReport
         }
 
         md.AppendLine();
+    }
+
+    /// <summary>A section's heading, and where it has nothing to show (<paramref name="empty"/>) the note that says so: then false, and the section ends there.</summary>
+    private static bool Section(StringBuilder md, string heading, bool empty, string nothing)
+    {
+        md.AppendLine(heading).AppendLine();
+        if (empty)
+        {
+            md.AppendLine($"_{nothing}_").AppendLine();
+        }
+
+        return !empty;
     }
 
     private static string ProposalLink(string? id) => id is null ? "—" : Link(id, Anchor("proposal", id));

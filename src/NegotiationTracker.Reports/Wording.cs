@@ -1,6 +1,7 @@
 using System.Globalization;
 using NegotiationTracker.Domain.Common;
 using NegotiationTracker.Domain.Parties;
+using NegotiationTracker.Projections.Agreements;
 using NegotiationTracker.Projections.Timeline;
 
 namespace NegotiationTracker.Reports;
@@ -70,6 +71,27 @@ internal static class Wording
             : $"Signed agreement {entry.Title}",
         _ => $"{entry.Kind}: {entry.Title}",
     };
+
+    /// <summary>
+    /// The rows of an agreement's signature table, party by party in the agreement's order: one per signature, and one with
+    /// no signatory or date (<c>Signed</c> false) for a party that has not signed yet.
+    /// </summary>
+    public static IEnumerable<(string Party, string Signatory, string Date, bool Signed)> Signatures(ReportIndex index, AgreementRecord agreement)
+    {
+        foreach (var party in agreement.PartyIds)
+        {
+            var signatures = agreement.Signatures.Where(s => s.Party == party).ToList();
+            if (signatures.Count == 0)
+            {
+                yield return (index.PartyName(party), "—", "not yet signed", false);
+            }
+
+            foreach (var signature in signatures)
+            {
+                yield return (index.PartyName(party), signature.Signatory is null ? "—" : index.PersonName(signature.Signatory), Date(signature.Said), true);
+            }
+        }
+    }
 
     /// <summary>"2 issues added, 3 grades and 1 void": what the undated entries are, or null when there are none.</summary>
     public static string? Undated(IEnumerable<TimelineEntry> entries)

@@ -27,19 +27,9 @@ public static partial class PartyDecider
             return invalid;
         }
 
-        if (state is null)
+        if (!HasJoined(command.PartyId, state, command.NegotiationId, negotiation, "answer proposals", out var notAMember))
         {
-            return NotRegistered(command.PartyId);
-        }
-
-        if (negotiation is null)
-        {
-            return Rejection.NotFound($"negotiation {command.NegotiationId} has not been opened");
-        }
-
-        if (!negotiation.Members.ContainsKey(command.PartyId))
-        {
-            return Rejection.RuleBroken($"party {command.PartyId} has not joined {command.NegotiationId}, so it cannot answer proposals in it");
+            return notAMember;
         }
 
         if (RoleRules.MustBeAllowed(negotiation, command.PartyId, NegotiatingAct.AnswerProposals) is { } notAllowed)

@@ -41,19 +41,9 @@ public static partial class PartyDecider
             return invalid;
         }
 
-        if (state is null)
+        if (!HasJoined(command.PartyId, state, command.NegotiationId, negotiation, "speak", out var notAMember))
         {
-            return NotRegistered(command.PartyId);
-        }
-
-        if (negotiation is null)
-        {
-            return Rejection.NotFound($"negotiation {command.NegotiationId} has not been opened");
-        }
-
-        if (!negotiation.Members.ContainsKey(command.PartyId))
-        {
-            return Rejection.RuleBroken($"party {command.PartyId} has not joined {command.NegotiationId}, so it cannot speak in it");
+            return notAMember;
         }
 
         if (command.SpeakerId is { } speaker && !state.People.ContainsKey(speaker))

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using NegotiationTracker.Domain.Negotiations;
 using NegotiationTracker.Domain.Common;
 
@@ -30,4 +31,18 @@ public static partial class PartyDecider
     }
 
     private static Rejection NotRegistered(string partyId) => Rejection.NotFound($"party {partyId} is not registered");
+
+    /// <summary>
+    /// A party acts in a negotiation only once it is registered, the negotiation is opened and the party has joined it;
+    /// otherwise false, with the refusal that says which is missing and what the party cannot <paramref name="act"/>.
+    /// </summary>
+    private static bool HasJoined(string partyId, [NotNullWhen(true)] Party? state, string negotiationId, [NotNullWhen(true)] Negotiation? negotiation,
+        string act, [NotNullWhen(false)] out Rejection? refusal)
+    {
+        refusal = state is null ? NotRegistered(partyId)
+            : negotiation is null ? Rejection.NotFound($"negotiation {negotiationId} has not been opened")
+            : !negotiation.Members.ContainsKey(partyId) ? Rejection.RuleBroken($"party {partyId} has not joined {negotiationId}, so it cannot {act} in it")
+            : null;
+        return refusal is null;
+    }
 }

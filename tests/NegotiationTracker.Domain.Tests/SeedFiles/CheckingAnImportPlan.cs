@@ -15,92 +15,70 @@ public class when_a_minimal_seed_file_is_checked_against_an_empty_store
     public void every_step_is_allowed() => CheckAgainstEmptyStore(Minimal).ShouldBeEmpty();
 }
 
-public class when_a_statement_is_made_by_a_party_the_file_does_not_register
+/// <summary>
+/// The minimal file with one more step it may not take, each row a situation: the error stands on the line of that step
+/// and says what is wrong with it.
+/// </summary>
+public class when_a_step_of_a_file_is_not_allowed
 {
-    private static readonly string Yaml = WithEvents("""
-          - statement:
-              id: s2
-              by: iran
-              "on": [troops]
-              kind: demand
-              text: "U.S. troops must leave."
-              attribution: reported
-              said: "2024-09"
-        """);
+    private sealed record Case(string Yaml, int Line, string Message);
 
-    private readonly SeedError _error = CheckAgainstEmptyStore(Yaml).ShouldHaveSingleItem();
+    private static readonly Dictionary<string, Case> Cases = new[]
+    {
+        StatementCase("a statement is made by a party the file does not register",
+            Statement("s2", "iran", "troops", "demand", "U.S. troops must leave.", "reported"),
+            "statement s2: party iran is not registered"),
+        StatementCase("a statement is on an issue the file does not open",
+            Statement("s2", "us", "oil-revenue", "demand", "Oil revenue stays in Iraq.", "reported"),
+            "statement s2: issue oil-revenue is not an issue of talks"),
+        StatementCase("a party uses a statement id twice in a file",
+            Statement("s1", "iraq", "troops", "position", "U.S. forces are still needed.", "quote"),
+            "statement s1: statement id s1 is already used in talks"),
+        StatementCase("two parties use the same statement id in a file",
+            Statement("s1", "us", "troops", "position", "U.S. forces will leave.", "reported"),
+            "statement s1: statement id s1 is already used in talks by iraq"),
+        StatementCase("a statement cites a source the file does not register",
+            Statement("s2", "us", "troops", "claim", "About 2,500 U.S. troops remain.", "reported", source: "rumour-mill"),
+            "statement s2: source rumour-mill is not registered in talks"),
+        AnswerCase("a proposal that was never tabled is answered",
+            Answer("three-years", "iraq"),
+            "answer of iraq to three-years: proposal three-years was not tabled in talks"),
+        // rubin joins the minimal file as a commentator: it may comment on the proposal but not answer it.
+        AnswerCase("a commentator answers a proposal in a file",
+            Answer("two-years", "rubin"),
+            "answer of rubin to two-years: rubin is a commentator in talks: a commentator may not answer proposals"),
+    }.ToDictionary();
 
-    [Fact]
-    public void the_error_is_on_the_line_of_the_statement() => _error.Line.ShouldBe(LineOfTheLast(Yaml, "statement"));
+    public static TheoryData<string> Situations() => [.. Cases.Keys];
 
-    [Fact]
-    public void the_error_names_the_statement_and_the_party() => _error.Message.ShouldBe("statement s2: party iran is not registered");
-}
+    [Theory]
+    [MemberData(nameof(Situations))]
+    public void the_error_is_on_the_line_of_the_step(string situation) =>
+        ErrorIn(situation).Line.ShouldBe(Cases[situation].Line);
 
-public class when_a_statement_is_on_an_issue_the_file_does_not_open
-{
-    private static readonly string Yaml = WithEvents("""
-          - statement:
-              id: s2
-              by: us
-              "on": [oil-revenue]
-              kind: demand
-              text: "Oil revenue stays in Iraq."
-              attribution: reported
-              said: "2024-09"
-        """);
+    [Theory]
+    [MemberData(nameof(Situations))]
+    public void the_error_names_what_is_wrong(string situation) =>
+        ErrorIn(situation).Message.ShouldBe(Cases[situation].Message);
 
-    private readonly SeedError _error = CheckAgainstEmptyStore(Yaml).ShouldHaveSingleItem();
+    [Theory]
+    [MemberData(nameof(Situations))]
+    public void the_error_reads_as_file_line_and_message(string situation) =>
+        ErrorIn(situation).ToString().ShouldBe($"{FileName}:{Cases[situation].Line}: {Cases[situation].Message}");
 
-    [Fact]
-    public void the_error_is_on_the_line_of_the_statement() => _error.Line.ShouldBe(LineOfTheLast(Yaml, "statement"));
+    private static SeedError ErrorIn(string situation) => CheckAgainstEmptyStore(Cases[situation].Yaml).ShouldHaveSingleItem();
 
-    [Fact]
-    public void the_error_names_the_issue() => _error.Message.ShouldBe("statement s2: issue oil-revenue is not an issue of talks");
-}
+    private static KeyValuePair<string, Case> StatementCase(string situation, string statement, string message)
+    {
+        var yaml = WithEvents(statement);
+        return new(situation, new Case(yaml, LineOfTheLast(yaml, "statement"), message));
+    }
 
-public class when_a_party_uses_a_statement_id_twice_in_a_file
-{
-    private static readonly string Yaml = WithEvents("""
-          - statement:
-              id: s1
-              by: iraq
-              "on": [troops]
-              kind: position
-              text: "U.S. forces are still needed."
-              attribution: quote
-              said: "2024-09"
-        """);
-
-    private readonly SeedError _error = CheckAgainstEmptyStore(Yaml).ShouldHaveSingleItem();
-
-    [Fact]
-    public void the_error_is_on_the_line_of_the_second_statement() => _error.Line.ShouldBe(LineOfTheLast(Yaml, "statement"));
-
-    [Fact]
-    public void the_error_names_the_id() => _error.Message.ShouldBe("statement s1: statement id s1 is already used in talks");
-}
-
-public class when_two_parties_use_the_same_statement_id_in_a_file
-{
-    private static readonly string Yaml = WithEvents("""
-          - statement:
-              id: s1
-              by: us
-              "on": [troops]
-              kind: position
-              text: "U.S. forces will leave."
-              attribution: reported
-              said: "2024-09"
-        """);
-
-    private readonly SeedError _error = CheckAgainstEmptyStore(Yaml).ShouldHaveSingleItem();
-
-    [Fact]
-    public void the_error_is_on_the_line_of_the_second_statement() => _error.Line.ShouldBe(LineOfTheLast(Yaml, "statement"));
-
-    [Fact]
-    public void the_error_names_the_party_that_used_it_first() => _error.Message.ShouldBe("statement s1: statement id s1 is already used in talks by iraq");
+    private static KeyValuePair<string, Case> AnswerCase(string situation, string answer, string message)
+    {
+        var yaml = WithEvents(answer);
+        return new(situation, new Case(yaml, LineOf(yaml, "- answer:"), message));
+    }
 }
 
 public class when_a_statement_id_in_the_file_is_already_used_by_another_party_in_the_store
@@ -122,46 +100,6 @@ public class when_a_statement_id_in_the_file_is_already_used_by_the_same_party_i
         CheckAgainstEmptyStore(SeedFileReader.Parse(FileName, Minimal), new Dictionary<string, string> { ["s1"] = "iraq" }).ShouldBeEmpty();
 }
 
-public class when_a_proposal_that_was_never_tabled_is_answered
-{
-    private static readonly string Yaml = WithEvents("""
-          - answer:
-              proposal: three-years
-              by: iraq
-              answer: reject
-              said: "2024-09"
-        """);
-
-    private readonly SeedError _error = CheckAgainstEmptyStore(Yaml).ShouldHaveSingleItem();
-
-    [Fact]
-    public void the_error_is_on_the_line_of_the_answer() => _error.Line.ShouldBe(LineOf(Yaml, "- answer:"));
-
-    [Fact]
-    public void the_error_names_the_proposal() => _error.Message.ShouldBe("answer of iraq to three-years: proposal three-years was not tabled in talks");
-}
-
-public class when_a_commentator_answers_a_proposal_in_a_file
-{
-    // rubin joins the minimal file as a commentator: it may comment on the proposal but not answer it.
-    private static readonly string Yaml = WithEvents("""
-          - answer:
-              proposal: two-years
-              by: rubin
-              answer: reject
-              said: "2024-09"
-        """);
-
-    private readonly SeedError _error = CheckAgainstEmptyStore(Yaml).ShouldHaveSingleItem();
-
-    [Fact]
-    public void the_error_is_on_the_line_of_the_answer() => _error.Line.ShouldBe(LineOf(Yaml, "- answer:"));
-
-    [Fact]
-    public void the_error_names_the_party_and_its_role() =>
-        _error.ToString().ShouldBe($"{FileName}:{LineOf(Yaml, "- answer:")}: answer of rubin to two-years: rubin is a commentator in talks: a commentator may not answer proposals");
-}
-
 public class when_the_jcpoa_seed_file_is_checked_against_an_empty_store
 {
     [Fact]
@@ -169,45 +107,10 @@ public class when_the_jcpoa_seed_file_is_checked_against_an_empty_store
         CheckAgainstEmptyStore(SeedFileReader.Read(Path.Combine(Path.GetDirectoryName(RealSeedPath())!, "iran-nuclear-jcpoa.yaml"))).ShouldBeEmpty();
 }
 
-public class when_a_statement_cites_a_source_the_file_does_not_register
-{
-    private static readonly string Yaml = WithEvents("""
-          - statement:
-              id: s2
-              by: us
-              "on": [troops]
-              kind: claim
-              text: "About 2,500 U.S. troops remain."
-              attribution: reported
-              said: "2024-09"
-              source: rumour-mill
-        """);
-
-    private readonly SeedError _error = CheckAgainstEmptyStore(Yaml).ShouldHaveSingleItem();
-
-    [Fact]
-    public void the_error_is_on_the_line_of_the_statement() => _error.Line.ShouldBe(LineOfTheLast(Yaml, "statement"));
-
-    [Fact]
-    public void the_error_names_the_source() => _error.Message.ShouldBe("statement s2: source rumour-mill is not registered in talks");
-}
-
 public class when_several_steps_of_a_file_are_not_allowed
 {
-    private static readonly string Yaml = WithEvents("""
-          - statement:
-              id: s2
-              by: iran
-              "on": [troops]
-              kind: demand
-              text: "U.S. troops must leave."
-              attribution: reported
-              said: "2024-09"
-          - answer:
-              proposal: three-years
-              by: iraq
-              answer: reject
-        """);
+    private static readonly string Yaml = WithEvents(
+        Statement("s2", "iran", "troops", "demand", "U.S. troops must leave.", "reported") + "\n" + Answer("three-years", "iraq", said: null));
 
     [Fact]
     public void each_is_reported_on_its_own_line() =>

@@ -68,6 +68,28 @@ public static class Seeds
     /// <summary>The events of <see cref="Minimal"/> with more appended, each indented as an entry of the events list.</summary>
     public static string WithEvents(string events) => Minimal + "\n" + events.ReplaceLineEndings("\n");
 
+    /// <summary>A statement said in September 2024, indented as an entry of the events list for <see cref="WithEvents"/>.</summary>
+    public static string Statement(string id, string by, string on, string kind, string text, string attribution, string? source = null) =>
+        $"""
+          - statement:
+              id: {id}
+              by: {by}
+              "on": [{on}]
+              kind: {kind}
+              text: "{text}"
+              attribution: {attribution}
+              said: "2024-09"
+        """.ReplaceLineEndings("\n") + (source is null ? "" : $"\n      source: {source}");
+
+    /// <summary>A rejection of a proposal, indented as an entry of the events list; said in September 2024 unless <paramref name="said"/> is null.</summary>
+    public static string Answer(string proposal, string by, string? said = "2024-09") =>
+        $"""
+          - answer:
+              proposal: {proposal}
+              by: {by}
+              answer: reject
+        """.ReplaceLineEndings("\n") + (said is null ? "" : $"\n      said: \"{said}\"");
+
     /// <summary>The text with one fragment, which must occur exactly once, replaced.</summary>
     public static string Replacing(this string yaml, string fragment, string replacement)
     {

@@ -9,14 +9,8 @@ public sealed class when_the_timeline_is_exported_as_csv(CorrectedLedgerOnTheCom
     [Fact]
     public async Task each_entry_is_one_row_with_every_field_the_json_has()
     {
-        var csv = await ledger.RunAsync("timeline", Negotiation, "--format", "csv");
-        var json = await ledger.RunAsync("timeline", Negotiation, "--format", "json");
+        var (rows, entries) = await CsvBesideJson.ReadAsync(ledger, json => json, "timeline", Negotiation);
 
-        csv.ExitCode.ShouldBe(0, csv.ToString());
-        using var document = JsonDocument.Parse(json.Out);
-        var entries = document.RootElement.EnumerateArray().ToList();
-        var (header, rows) = ReadCsv(csv.Out);
-        header.ShouldBe(entries[0].EnumerateObject().Select(p => p.Name).ToList());
         rows.Select(r => r["sequence"]).ShouldBe(entries.Select(e => e.GetProperty("sequence").GetInt64().ToString()));
     }
 
@@ -50,14 +44,8 @@ public sealed class when_a_dossier_is_exported_as_csv(CorrectedLedgerOnTheComman
     [Fact]
     public async Task each_entry_is_one_row_as_the_json_lists_them()
     {
-        var csv = await ledger.RunAsync("dossier", "iraq", "--format", "csv");
-        var json = await ledger.RunAsync("dossier", "iraq", "--format", "json");
+        var (rows, entries) = await CsvBesideJson.ReadAsync(ledger, json => json.GetProperty("entries"), "dossier", "iraq");
 
-        csv.ExitCode.ShouldBe(0, csv.ToString());
-        using var document = JsonDocument.Parse(json.Out);
-        var entries = document.RootElement.GetProperty("entries").EnumerateArray().ToList();
-        var (header, rows) = ReadCsv(csv.Out);
-        header.ShouldBe(entries[0].EnumerateObject().Select(p => p.Name).ToList());
         rows.Select(r => (r["sequence"], r["negotiationId"], r["partyId"], r["recordedBy"]))
             .ShouldBe(entries.Select(e => (e.GetProperty("sequence").GetInt64().ToString(), Negotiation, "iraq", $"os:{Environment.UserName}@{Environment.MachineName}")));
     }
@@ -69,14 +57,8 @@ public sealed class when_the_history_is_exported_as_csv(CorrectedLedgerOnTheComm
     [Fact]
     public async Task each_event_is_one_row_with_its_data_as_one_json_cell()
     {
-        var csv = await ledger.RunAsync("history", Negotiation, "--format", "csv");
-        var json = await ledger.RunAsync("history", Negotiation, "--format", "json");
+        var (rows, events) = await CsvBesideJson.ReadAsync(ledger, json => json, "history", Negotiation);
 
-        csv.ExitCode.ShouldBe(0, csv.ToString());
-        using var document = JsonDocument.Parse(json.Out);
-        var events = document.RootElement.EnumerateArray().ToList();
-        var (header, rows) = ReadCsv(csv.Out);
-        header.ShouldBe(events[0].EnumerateObject().Select(p => p.Name).ToList());
         rows.Count.ShouldBe(events.Count);
         foreach (var (row, e) in rows.Zip(events))
         {
@@ -93,5 +75,27 @@ public sealed class when_the_history_is_exported_as_csv(CorrectedLedgerOnTheComm
 
         var amended = ReadCsv(csv.Out).Rows.Single(r => r["type"] == "record_amended");
         amended["said"].ShouldBe("");
+    }
+}
+
+/// <summary>A command's output as CSV beside its output as JSON, the way each CSV export here is checked.</summary>
+internal static class CsvBesideJson
+{
+    /// <summary>
+    /// Runs the command with <c>--format csv</c> and with <c>--format json</c>: the CSV rows read back, and the JSON's
+    /// entries (the array <paramref name="entries"/> picks), after checking the CSV's header is the JSON's field names.
+    /// </summary>
+    public static async Task<(IReadOnlyList<Dictionary<string, string>> Rows, List<JsonElement> Entries)> ReadAsync(
+        CorrectedLedgerOnTheCommandLine ledger, Func<JsonElement, JsonElement> entries, params string[] command)
+    {
+        var csv = await ledger.RunAsync([.. command, "--format", "csv"]);
+        var json = await ledger.RunAsync([.. command, "--format", "json"]);
+
+        csv.ExitCode.ShouldBe(0, csv.ToString());
+        using var document = JsonDocument.Parse(json.Out);
+        var listed = entries(document.RootElement).EnumerateArray().Select(e => e.Clone()).ToList();
+        var (header, rows) = ReadCsv(csv.Out);
+        header.ShouldBe(listed[0].EnumerateObject().Select(p => p.Name).ToList());
+        return (rows, listed);
     }
 }

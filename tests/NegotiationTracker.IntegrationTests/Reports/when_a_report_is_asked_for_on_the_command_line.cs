@@ -73,32 +73,11 @@ public sealed class when_a_report_is_asked_for_on_the_command_line(DemoLoadedFix
         csv.GetRecords<dynamic>().Count().ShouldBe(demo.Statements);
     }
 
-    [Fact]
-    public async Task csv_without_a_folder_is_refused_with_a_message_and_exit_code_2()
-    {
-        var result = await RunAsync("report", "us-iraq-withdrawal", "--format", "csv");
-
-        result.ExitCode.ShouldBe(2);
-        result.Error.ShouldContain("--format csv writes one file per table: pass --out FOLDER");
-        result.Out.ShouldBeEmpty();
-    }
-
-    [Fact]
-    public async Task an_unknown_negotiation_is_reported_with_exit_code_3()
-    {
-        var result = await RunAsync("report", "no-such-talks", "--format", "html");
-
-        result.ExitCode.ShouldBe(3);
-        result.Error.ShouldContain("negotiation no-such-talks is not in the ledger");
-        result.Out.ShouldBeEmpty();
-    }
-
-    [Fact]
-    public async Task an_unknown_format_is_refused()
-    {
-        var result = await RunAsync("report", "us-iraq-withdrawal", "--format", "pdf");
-
-        result.ExitCode.ShouldNotBe(0);
-        result.Error.ShouldContain("pdf");
-    }
+    /// <summary>Exit 2 for csv without a folder, 3 for a negotiation not in the ledger; null where the parser refuses the command line.</summary>
+    [Theory]
+    [InlineData(2, "--format csv writes one file per table: pass --out FOLDER", "us-iraq-withdrawal", "--format", "csv")]
+    [InlineData(3, "negotiation no-such-talks is not in the ledger", "no-such-talks", "--format", "html")]
+    [InlineData(null, "pdf", "us-iraq-withdrawal", "--format", "pdf")]
+    public async Task what_it_cannot_write_is_refused_with_a_message_on_stderr(int? exitCode, string message, params string[] args) =>
+        (await RunAsync(["report", .. args])).ShouldBeARefusal(message, exitCode);
 }

@@ -1,6 +1,3 @@
-using Marten;
-using Marten.Events;
-using Microsoft.Extensions.DependencyInjection;
 using NegotiationTracker.Hosting.Access;
 using NegotiationTracker.Server.Tests.Fixtures;
 
@@ -8,28 +5,15 @@ namespace NegotiationTracker.Server.Tests.Cli;
 
 /// <summary>
 /// A server whose ledger the CLI filled through <c>--server</c> with a recorder key: the U.S.–Iraq seed, a file of
-/// corrections to it, and the Iran (JCPOA) seed; the async views caught up. One per test class. The CLI then reads it
-/// both ways: through the server with a reader key, and from the same database with <c>--db</c>.
+/// corrections to it (<see cref="Seeds.Corrections"/>), and the Iran (JCPOA) seed; the async views caught up. One per
+/// test class. The CLI then reads it both ways: through the server with a reader key, and from the same database with
+/// <c>--db</c>.
 /// </summary>
 public sealed class ServedLedgerFixture : IAsyncLifetime
 {
-    public const string Iraq = "us-iraq-withdrawal";
-    public const string Iran = "iran-nuclear-jcpoa";
+    public const string Iraq = Seeds.Iraq;
+    public const string Iran = Seeds.Iran;
     public const string Recorder = "Analyst A";
-
-    /// <summary>A report, a clarification, grades and a retraction of U.S.–Iraq statements, recorded after the seed.</summary>
-    private const string Corrections = """
-        negotiation: {id: us-iraq-withdrawal, title: "U.S.-Iraq negotiations on the withdrawal of U.S. troops from Iraq", opened: "2024", issues: []}
-        sources:
-          - {id: wire-report, title: "A wire report of the talks", outlet: "A wire service", published: "2024-10"}
-        parties: []
-        events:
-          - report: {statement: sudani-us-forces-unnecessary, by: iraq, source: wire-report, attribution: paraphrase, text: "Al-Sudani said U.S. combat forces were no longer needed.", via: "unnamed Iraqi officials", said: "2024-09"}
-          - clarification: {statement: sudani-us-forces-unnecessary, by: iraq, text: "Combat forces; advisers may stay.", said: "2024-10"}
-          - grade: {statement: sudani-us-forces-unnecessary, by: iraq, credibility: 2, reason: "Two independent reports."}
-          - grade: {source: wire-report, reliability: B, reason: "Usually reliable."}
-          - retraction: {statement: rubin-against-withdrawal, by: rubin, reason: "The remarks were about a faster withdrawal.", said: "2024-10"}
-        """;
 
     private readonly string folder = Path.Combine(Path.GetTempPath(), $"negotiation-cli-{Guid.NewGuid():N}");
 
@@ -59,13 +43,12 @@ public sealed class ServedLedgerFixture : IAsyncLifetime
         IraqImport = await ImportAsync(Paths.Seed("us-iraq-withdrawal.yaml"));
         BeforeCorrections = DateTimeOffset.UtcNow;
         var corrections = Path.Combine(folder, "corrections.yaml");
-        await File.WriteAllTextAsync(corrections, Corrections);
+        await File.WriteAllTextAsync(corrections, Seeds.Corrections);
         await ImportAsync(corrections);
         AfterCorrections = DateTimeOffset.UtcNow;
         await ImportAsync(Paths.Seed("iran-nuclear-jcpoa.yaml"));
 
-        // Wolverine runs the async views in the server; wait for them rather than for a while.
-        await Server.Services.GetRequiredService<IDocumentStore>().WaitForNonStaleProjectionDataAsync(TimeSpan.FromMinutes(2));
+        await Server.ViewsCaughtUpAsync();
     }
 
     public async Task DisposeAsync()

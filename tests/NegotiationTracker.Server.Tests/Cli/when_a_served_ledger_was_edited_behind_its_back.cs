@@ -16,8 +16,7 @@ public sealed class EditedLedgerFixture : IAsyncLifetime
     {
         await Server.InitializeAsync();
         ReaderKey = await Server.CreateKeyAsync("Reader R", ApiRole.Reader);
-        using var response = await Server.ImportAsync(await File.ReadAllTextAsync(Paths.Seed("us-iraq-withdrawal.yaml")), "us-iraq-withdrawal.yaml");
-        response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+        await Server.ImportSeedAsync("us-iraq-withdrawal.yaml");
 
         await using var connection = new NpgsqlConnection(Server.ConnectionString);
         await connection.OpenAsync();

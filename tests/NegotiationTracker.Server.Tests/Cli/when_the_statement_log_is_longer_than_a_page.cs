@@ -19,9 +19,8 @@ public sealed class LongLogFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         await Server.InitializeAsync();
-        using var response = await Server.ImportAsync(Seed(), "long-talks.yaml");
-        response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
-        await Server.Services.GetRequiredService<IDocumentStore>().WaitForNonStaleProjectionDataAsync(TimeSpan.FromMinutes(2));
+        await Server.ImportOkAsync(Seed(), "long-talks.yaml");
+        await Server.ViewsCaughtUpAsync();
     }
 
     public Task DisposeAsync() => Server.DisposeAsync();

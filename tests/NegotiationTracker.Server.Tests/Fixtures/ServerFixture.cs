@@ -1,7 +1,9 @@
 using NegotiationTracker.Hosting;
+using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using Marten;
+using Marten.Events;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using NegotiationTracker.Hosting.Access;
@@ -90,6 +92,19 @@ public class ServerFixture : IAsyncLifetime
         content.Headers.ContentType = new MediaTypeHeaderValue("text/yaml");
         return Client.PostAsync($"/api/imports?name={Uri.EscapeDataString(name)}", content);
     }
+
+    /// <summary>Posts a seed file; the test fails with the server's answer unless it was imported.</summary>
+    public async Task ImportOkAsync(string yaml, string name)
+    {
+        using var response = await ImportAsync(yaml, name);
+        response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+    }
+
+    /// <summary>Posts one of the repository's seed files (<c>seeds/</c>), by its name.</summary>
+    public async Task ImportSeedAsync(string fileName) => await ImportOkAsync(await File.ReadAllTextAsync(Paths.Seed(fileName)), fileName);
+
+    /// <summary>Waits until Wolverine has run the async views up to the last event, rather than for a while.</summary>
+    public Task ViewsCaughtUpAsync() => Services.GetRequiredService<IDocumentStore>().WaitForNonStaleProjectionDataAsync(TimeSpan.FromMinutes(2));
 }
 
 /// <summary>A server started with reads open to callers without a key.</summary>

@@ -3,34 +3,21 @@ using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Marten;
-using Marten.Events;
 using Microsoft.Extensions.DependencyInjection;
 using NegotiationTracker.Server.Tests.Fixtures;
 
 namespace NegotiationTracker.Server.Tests.Queries;
 
 /// <summary>
-/// The server with the U.S.–Iraq seed, a file of corrections to it, the Iran (JCPOA) seed and a small file that reuses one
-/// of the U.S.–Iraq statement ids, all posted over HTTP, and the async views caught up; one per test class.
+/// The server with the U.S.–Iraq seed, a file of corrections to it (<see cref="Seeds.Corrections"/>), the Iran (JCPOA)
+/// seed and a small file that reuses one of the U.S.–Iraq statement ids, all posted over HTTP, and the async views caught
+/// up; one per test class.
 /// </summary>
 public sealed class SeededLedgerFixture : IAsyncLifetime
 {
-    public const string Iraq = "us-iraq-withdrawal";
-    public const string Iran = "iran-nuclear-jcpoa";
+    public const string Iraq = Seeds.Iraq;
+    public const string Iran = Seeds.Iran;
     public const string Echo = "echo-talks";
-
-    /// <summary>A report, a clarification, a grade and a retraction of U.S.–Iraq statements, recorded after the seed.</summary>
-    private const string Corrections = """
-        negotiation: {id: us-iraq-withdrawal, title: "U.S.-Iraq negotiations on the withdrawal of U.S. troops from Iraq", opened: "2024", issues: []}
-        sources:
-          - {id: wire-report, title: "A wire report of the talks", outlet: "A wire service", published: "2024-10"}
-        parties: []
-        events:
-          - report: {statement: sudani-us-forces-unnecessary, by: iraq, source: wire-report, attribution: paraphrase, text: "Al-Sudani said U.S. combat forces were no longer needed.", via: "unnamed Iraqi officials", said: "2024-09"}
-          - clarification: {statement: sudani-us-forces-unnecessary, by: iraq, text: "Combat forces; advisers may stay.", said: "2024-10"}
-          - grade: {statement: sudani-us-forces-unnecessary, by: iraq, credibility: 2, reason: "Two independent reports."}
-          - retraction: {statement: rubin-against-withdrawal, by: rubin, reason: "The remarks were about a faster withdrawal.", said: "2024-10"}
-        """;
 
     /// <summary>Another negotiation whose one statement has an id the U.S.–Iraq seed uses too: ids are unique only within a negotiation.</summary>
     private const string EchoTalks = """
@@ -62,15 +49,13 @@ public sealed class SeededLedgerFixture : IAsyncLifetime
     {
         await Server.InitializeAsync();
         BeforeImports = DateTimeOffset.UtcNow;
-        await ImportAsync(await File.ReadAllTextAsync(Paths.Seed("us-iraq-withdrawal.yaml")), "us-iraq-withdrawal.yaml");
+        await Server.ImportSeedAsync("us-iraq-withdrawal.yaml");
         AfterIraqSeed = DateTimeOffset.UtcNow;
-        await ImportAsync(Corrections, "corrections.yaml");
+        await Server.ImportOkAsync(Seeds.Corrections, "corrections.yaml");
         AfterCorrections = DateTimeOffset.UtcNow;
-        await ImportAsync(await File.ReadAllTextAsync(Paths.Seed("iran-nuclear-jcpoa.yaml")), "iran-nuclear-jcpoa.yaml");
-        await ImportAsync(EchoTalks, "echo-talks.yaml");
-
-        // Wolverine runs the async views in the server; wait for them rather than for a while.
-        await Store.WaitForNonStaleProjectionDataAsync(TimeSpan.FromMinutes(2));
+        await Server.ImportSeedAsync("iran-nuclear-jcpoa.yaml");
+        await Server.ImportOkAsync(EchoTalks, "echo-talks.yaml");
+        await Server.ViewsCaughtUpAsync();
     }
 
     public Task DisposeAsync() => Server.DisposeAsync();
@@ -103,12 +88,6 @@ public sealed class SeededLedgerFixture : IAsyncLifetime
     }
 
     public static string Instant(DateTimeOffset at) => Uri.EscapeDataString(at.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.ffffffZ"));
-
-    private async Task ImportAsync(string yaml, string name)
-    {
-        using var response = await Server.ImportAsync(yaml, name);
-        response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
-    }
 
     private static JsonSerializerOptions ServerJson()
     {

@@ -22,8 +22,7 @@ public sealed class EditedBehindTheServersBackFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         await Server.InitializeAsync();
-        using var imported = await Server.ImportAsync(await File.ReadAllTextAsync(Paths.Seed("us-iraq-withdrawal.yaml")), "us-iraq-withdrawal.yaml");
-        imported.StatusCode.ShouldBe(HttpStatusCode.OK);
+        await Server.ImportSeedAsync("us-iraq-withdrawal.yaml");
         BeforeEdit = await Server.Client.GetStringAsync("/api/verification");
 
         var events = $"{Store.Options.Events.DatabaseSchemaName}.mt_events";

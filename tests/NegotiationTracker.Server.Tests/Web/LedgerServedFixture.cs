@@ -1,8 +1,5 @@
 using System.Net;
 using System.Text.RegularExpressions;
-using Marten;
-using Marten.Events;
-using Microsoft.Extensions.DependencyInjection;
 using NegotiationTracker.Server.Tests.Fixtures;
 
 namespace NegotiationTracker.Server.Tests.Web;
@@ -14,7 +11,7 @@ namespace NegotiationTracker.Server.Tests.Web;
 /// </summary>
 public sealed partial class LedgerServedFixture : IAsyncLifetime
 {
-    public const string Seed = "us-iraq-withdrawal";
+    public const string Seed = Seeds.Iraq;
 
     public ServerFixture Server { get; } = new();
 
@@ -23,15 +20,9 @@ public sealed partial class LedgerServedFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         await Server.InitializeAsync();
-        await ImportAsync(await File.ReadAllTextAsync(Paths.Seed("us-iraq-withdrawal.yaml")), "us-iraq-withdrawal.yaml");
-        await ImportAsync(MarkupTalks.Yaml, "markup-talks.yaml");
-        await Server.Services.GetRequiredService<IDocumentStore>().WaitForNonStaleProjectionDataAsync(TimeSpan.FromSeconds(60));
-    }
-
-    private async Task ImportAsync(string yaml, string name)
-    {
-        using var response = await Server.ImportAsync(yaml, name);
-        response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+        await Server.ImportSeedAsync("us-iraq-withdrawal.yaml");
+        await Server.ImportOkAsync(MarkupTalks.Yaml, "markup-talks.yaml");
+        await Server.ViewsCaughtUpAsync();
     }
 
     /// <summary>A page as the server sends it: 200 and HTML in UTF-8, or the test fails with the body.</summary>

@@ -12,14 +12,6 @@ public static class AddIssueEndpoint
     [Tags("Negotiations"), EndpointSummary("Add an issue to a negotiation")]
     [Consumes(typeof(AddIssue), "application/json")]
     [ProducesResponseType<CommandAccepted>(StatusCodes.Status200OK)]
-    public static async Task<IResult> Post(string id, HttpRequest request, CommandBody body, HttpCommands commands)
-    {
-        var (command, problem) = await body.ReadAsync<AddIssue>(request, ("negotiationId", id));
-        if (command is null)
-        {
-            return problem!;
-        }
-
-        return await commands.SendAsync(request.HttpContext, command);
-    }
+    public static Task<IResult> Post(string id, HttpRequest request, CommandBody body, HttpCommands commands) =>
+        commands.ReadAndSendAsync<AddIssue>(request, body, ("negotiationId", id));
 }

@@ -12,14 +12,6 @@ public static class AffiliatePersonEndpoint
     [Tags("Parties"), EndpointSummary("Affiliate a person with a party")]
     [Consumes(typeof(AffiliatePerson), "application/json")]
     [ProducesResponseType<CommandAccepted>(StatusCodes.Status200OK)]
-    public static async Task<IResult> Post(string partyId, HttpRequest request, CommandBody body, HttpCommands commands)
-    {
-        var (command, problem) = await body.ReadAsync<AffiliatePerson>(request, ("partyId", partyId));
-        if (command is null)
-        {
-            return problem!;
-        }
-
-        return await commands.SendAsync(request.HttpContext, command);
-    }
+    public static Task<IResult> Post(string partyId, HttpRequest request, CommandBody body, HttpCommands commands) =>
+        commands.ReadAndSendAsync<AffiliatePerson>(request, body, ("partyId", partyId));
 }

@@ -12,20 +12,7 @@ public static class AnswerProposalEndpoint
     [Tags("Proposals"), EndpointSummary("A party answers a proposal")]
     [Consumes(typeof(AnswerProposal), "application/json")]
     [ProducesResponseType<CommandAccepted>(StatusCodes.Status200OK)]
-    public static async Task<IResult> Post(string id, string proposalId, HttpRequest request, CommandBody body, HttpCommands commands)
-    {
-        var (command, problem) = await body.ReadAsync<AnswerProposal>(request, ("negotiationId", id), ("proposalId", proposalId));
-        if (command is null)
-        {
-            return problem!;
-        }
-
+    public static Task<IResult> Post(string id, string proposalId, HttpRequest request, CommandBody body, HttpCommands commands) =>
         // The grain is keyed by this id, so it is checked before the grain is asked.
-        if (PathIds.NotASlug("partyId", command.PartyId) is { } invalid)
-        {
-            return invalid;
-        }
-
-        return await commands.SendAsync(request.HttpContext, command);
-    }
+        commands.ReadAndSendAsync<AnswerProposal>(request, body, command => PathIds.NotASlug("partyId", command.PartyId), ("negotiationId", id), ("proposalId", proposalId));
 }

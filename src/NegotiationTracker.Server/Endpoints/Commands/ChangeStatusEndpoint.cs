@@ -12,14 +12,6 @@ public static class ChangeStatusEndpoint
     [Tags("Negotiations"), EndpointSummary("Change the negotiation's status, with the reason")]
     [Consumes(typeof(ChangeStatus), "application/json")]
     [ProducesResponseType<CommandAccepted>(StatusCodes.Status200OK)]
-    public static async Task<IResult> Post(string id, HttpRequest request, CommandBody body, HttpCommands commands)
-    {
-        var (command, problem) = await body.ReadAsync<ChangeStatus>(request, ("negotiationId", id));
-        if (command is null)
-        {
-            return problem!;
-        }
-
-        return await commands.SendAsync(request.HttpContext, command);
-    }
+    public static Task<IResult> Post(string id, HttpRequest request, CommandBody body, HttpCommands commands) =>
+        commands.ReadAndSendAsync<ChangeStatus>(request, body, ("negotiationId", id));
 }

@@ -21,12 +21,6 @@ public static class CorrectReportEndpoint
             return unknown;
         }
 
-        var (command, problem) = await body.ReadAsync<CorrectReport>(request, ("negotiationId", id), ("statementId", statementId), ("partyId", partyId!));
-        if (command is null)
-        {
-            return problem!;
-        }
-
-        return await commands.SendAsync(request.HttpContext, command);
+        return await commands.ReadAndSendAsync<CorrectReport>(request, body, ("negotiationId", id), ("statementId", statementId), ("partyId", partyId!));
     }
 }

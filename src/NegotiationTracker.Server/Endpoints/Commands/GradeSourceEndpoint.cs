@@ -12,14 +12,6 @@ public static class GradeSourceEndpoint
     [Tags("Sources"), EndpointSummary("Grade a source's reliability on the Admiralty scale (A to F)")]
     [Consumes(typeof(GradeSource), "application/json")]
     [ProducesResponseType<CommandAccepted>(StatusCodes.Status200OK)]
-    public static async Task<IResult> Post(string id, string sourceId, HttpRequest request, CommandBody body, HttpCommands commands)
-    {
-        var (command, problem) = await body.ReadAsync<GradeSource>(request, ("negotiationId", id), ("sourceId", sourceId));
-        if (command is null)
-        {
-            return problem!;
-        }
-
-        return await commands.SendAsync(request.HttpContext, command);
-    }
+    public static Task<IResult> Post(string id, string sourceId, HttpRequest request, CommandBody body, HttpCommands commands) =>
+        commands.ReadAndSendAsync<GradeSource>(request, body, ("negotiationId", id), ("sourceId", sourceId));
 }

@@ -28,6 +28,27 @@ public sealed class HttpCommands(IDocumentStore store, TimeProvider clock, IOpti
     /// <summary>A claim older than this is taken to belong to a request that died before it completed.</summary>
     public static readonly TimeSpan AbandonedAfter = TimeSpan.FromMinutes(1);
 
+    /// <summary>
+    /// What every command endpoint does: reads the command from the body (<see cref="CommandBody"/>, the ids the path names
+    /// filled in) and sends it. A body that is not the command is answered with its problem, and nothing is sent.
+    /// </summary>
+    public Task<IResult> ReadAndSendAsync<T>(HttpRequest request, CommandBody body, params (string Field, string Value)[] fromPath)
+        where T : class =>
+        ReadAndSendAsync<T>(request, body, _ => null, fromPath);
+
+    /// <param name="check">A refusal of the command read, before any grain is asked (an id that keys the grain), or null.</param>
+    public async Task<IResult> ReadAndSendAsync<T>(HttpRequest request, CommandBody body, Func<T, IResult?> check, params (string Field, string Value)[] fromPath)
+        where T : class
+    {
+        var (command, problem) = await body.ReadAsync<T>(request, fromPath);
+        if (command is null)
+        {
+            return problem!;
+        }
+
+        return check(command) ?? await SendAsync(request.HttpContext, command);
+    }
+
     /// <summary>Sends the command to the single writer of its stream (found from the command) and answers with the outcome.</summary>
     public async Task<IResult> SendAsync(HttpContext http, object command)
     {

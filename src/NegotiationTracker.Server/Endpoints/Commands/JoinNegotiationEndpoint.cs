@@ -12,14 +12,6 @@ public static class JoinNegotiationEndpoint
     [Tags("Negotiations"), EndpointSummary("A registered party joins the negotiation in a role")]
     [Consumes(typeof(JoinNegotiation), "application/json")]
     [ProducesResponseType<CommandAccepted>(StatusCodes.Status200OK)]
-    public static async Task<IResult> Post(string id, HttpRequest request, CommandBody body, HttpCommands commands)
-    {
-        var (command, problem) = await body.ReadAsync<JoinNegotiation>(request, ("negotiationId", id));
-        if (command is null)
-        {
-            return problem!;
-        }
-
-        return await commands.SendAsync(request.HttpContext, command);
-    }
+    public static Task<IResult> Post(string id, HttpRequest request, CommandBody body, HttpCommands commands) =>
+        commands.ReadAndSendAsync<JoinNegotiation>(request, body, ("negotiationId", id));
 }

@@ -21,12 +21,6 @@ public static class LinkDuplicateEndpoint
             return unknown;
         }
 
-        var (command, problem) = await body.ReadAsync<LinkDuplicate>(request, ("negotiationId", id), ("statementId", statementId), ("partyId", partyId!));
-        if (command is null)
-        {
-            return problem!;
-        }
-
-        return await commands.SendAsync(request.HttpContext, command);
+        return await commands.ReadAndSendAsync<LinkDuplicate>(request, body, ("negotiationId", id), ("statementId", statementId), ("partyId", partyId!));
     }
 }

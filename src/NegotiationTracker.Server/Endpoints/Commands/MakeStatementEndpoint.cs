@@ -12,20 +12,7 @@ public static class MakeStatementEndpoint
     [Tags("Statements"), EndpointSummary("Record a statement")]
     [Consumes(typeof(MakeStatement), "application/json")]
     [ProducesResponseType<CommandAccepted>(StatusCodes.Status200OK)]
-    public static async Task<IResult> Post(string id, HttpRequest request, CommandBody body, HttpCommands commands)
-    {
-        var (command, problem) = await body.ReadAsync<MakeStatement>(request, ("negotiationId", id));
-        if (command is null)
-        {
-            return problem!;
-        }
-
+    public static Task<IResult> Post(string id, HttpRequest request, CommandBody body, HttpCommands commands) =>
         // The grain is keyed by this id, so it is checked before the grain is asked.
-        if (PathIds.NotASlug("partyId", command.PartyId) is { } invalid)
-        {
-            return invalid;
-        }
-
-        return await commands.SendAsync(request.HttpContext, command);
-    }
+        commands.ReadAndSendAsync<MakeStatement>(request, body, command => PathIds.NotASlug("partyId", command.PartyId), ("negotiationId", id));
 }

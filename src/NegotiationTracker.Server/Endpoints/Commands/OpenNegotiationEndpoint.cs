@@ -12,20 +12,7 @@ public static class OpenNegotiationEndpoint
     [Tags("Negotiations"), EndpointSummary("Open a negotiation")]
     [Consumes(typeof(OpenNegotiation), "application/json")]
     [ProducesResponseType<CommandAccepted>(StatusCodes.Status200OK)]
-    public static async Task<IResult> Post(HttpRequest request, CommandBody body, HttpCommands commands)
-    {
-        var (command, problem) = await body.ReadAsync<OpenNegotiation>(request);
-        if (command is null)
-        {
-            return problem!;
-        }
-
+    public static Task<IResult> Post(HttpRequest request, CommandBody body, HttpCommands commands) =>
         // The grain is keyed by this id, so it is checked before the grain is asked.
-        if (PathIds.NotASlug("negotiationId", command.NegotiationId) is { } invalid)
-        {
-            return invalid;
-        }
-
-        return await commands.SendAsync(request.HttpContext, command);
-    }
+        commands.ReadAndSendAsync<OpenNegotiation>(request, body, command => PathIds.NotASlug("negotiationId", command.NegotiationId));
 }

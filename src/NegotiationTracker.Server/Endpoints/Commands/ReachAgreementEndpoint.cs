@@ -12,14 +12,6 @@ public static class ReachAgreementEndpoint
     [Tags("Agreements"), EndpointSummary("Record an agreement reached between parties")]
     [Consumes(typeof(ReachAgreement), "application/json")]
     [ProducesResponseType<CommandAccepted>(StatusCodes.Status200OK)]
-    public static async Task<IResult> Post(string id, HttpRequest request, CommandBody body, HttpCommands commands)
-    {
-        var (command, problem) = await body.ReadAsync<ReachAgreement>(request, ("negotiationId", id));
-        if (command is null)
-        {
-            return problem!;
-        }
-
-        return await commands.SendAsync(request.HttpContext, command);
-    }
+    public static Task<IResult> Post(string id, HttpRequest request, CommandBody body, HttpCommands commands) =>
+        commands.ReadAndSendAsync<ReachAgreement>(request, body, ("negotiationId", id));
 }

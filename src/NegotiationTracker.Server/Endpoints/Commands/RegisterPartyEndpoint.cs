@@ -12,20 +12,7 @@ public static class RegisterPartyEndpoint
     [Tags("Parties"), EndpointSummary("Register a party")]
     [Consumes(typeof(RegisterParty), "application/json")]
     [ProducesResponseType<CommandAccepted>(StatusCodes.Status200OK)]
-    public static async Task<IResult> Post(HttpRequest request, CommandBody body, HttpCommands commands)
-    {
-        var (command, problem) = await body.ReadAsync<RegisterParty>(request);
-        if (command is null)
-        {
-            return problem!;
-        }
-
+    public static Task<IResult> Post(HttpRequest request, CommandBody body, HttpCommands commands) =>
         // The grain is keyed by this id, so it is checked before the grain is asked.
-        if (PathIds.NotASlug("partyId", command.PartyId) is { } invalid)
-        {
-            return invalid;
-        }
-
-        return await commands.SendAsync(request.HttpContext, command);
-    }
+        commands.ReadAndSendAsync<RegisterParty>(request, body, command => PathIds.NotASlug("partyId", command.PartyId));
 }

@@ -12,14 +12,6 @@ public static class RegisterSourceEndpoint
     [Tags("Sources"), EndpointSummary("Register a source (an article, a transcript) that statements can cite")]
     [Consumes(typeof(RegisterSource), "application/json")]
     [ProducesResponseType<CommandAccepted>(StatusCodes.Status200OK)]
-    public static async Task<IResult> Post(string id, HttpRequest request, CommandBody body, HttpCommands commands)
-    {
-        var (command, problem) = await body.ReadAsync<RegisterSource>(request, ("negotiationId", id));
-        if (command is null)
-        {
-            return problem!;
-        }
-
-        return await commands.SendAsync(request.HttpContext, command);
-    }
+    public static Task<IResult> Post(string id, HttpRequest request, CommandBody body, HttpCommands commands) =>
+        commands.ReadAndSendAsync<RegisterSource>(request, body, ("negotiationId", id));
 }

@@ -21,12 +21,6 @@ public static class ReportStatementEndpoint
             return unknown;
         }
 
-        var (command, problem) = await body.ReadAsync<ReportStatement>(request, ("negotiationId", id), ("statementId", statementId), ("partyId", partyId!));
-        if (command is null)
-        {
-            return problem!;
-        }
-
-        return await commands.SendAsync(request.HttpContext, command);
+        return await commands.ReadAndSendAsync<ReportStatement>(request, body, ("negotiationId", id), ("statementId", statementId), ("partyId", partyId!));
     }
 }

@@ -12,14 +12,6 @@ public static class SignAgreementEndpoint
     [Tags("Agreements"), EndpointSummary("A party signs an agreement")]
     [Consumes(typeof(SignAgreement), "application/json")]
     [ProducesResponseType<CommandAccepted>(StatusCodes.Status200OK)]
-    public static async Task<IResult> Post(string id, string agreementId, HttpRequest request, CommandBody body, HttpCommands commands)
-    {
-        var (command, problem) = await body.ReadAsync<SignAgreement>(request, ("negotiationId", id), ("agreementId", agreementId));
-        if (command is null)
-        {
-            return problem!;
-        }
-
-        return await commands.SendAsync(request.HttpContext, command);
-    }
+    public static Task<IResult> Post(string id, string agreementId, HttpRequest request, CommandBody body, HttpCommands commands) =>
+        commands.ReadAndSendAsync<SignAgreement>(request, body, ("negotiationId", id), ("agreementId", agreementId));
 }

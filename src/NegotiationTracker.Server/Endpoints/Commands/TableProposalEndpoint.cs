@@ -12,14 +12,6 @@ public static class TableProposalEndpoint
     [Tags("Proposals"), EndpointSummary("A party tables a proposal")]
     [Consumes(typeof(TableProposal), "application/json")]
     [ProducesResponseType<CommandAccepted>(StatusCodes.Status200OK)]
-    public static async Task<IResult> Post(string id, HttpRequest request, CommandBody body, HttpCommands commands)
-    {
-        var (command, problem) = await body.ReadAsync<TableProposal>(request, ("negotiationId", id));
-        if (command is null)
-        {
-            return problem!;
-        }
-
-        return await commands.SendAsync(request.HttpContext, command);
-    }
+    public static Task<IResult> Post(string id, HttpRequest request, CommandBody body, HttpCommands commands) =>
+        commands.ReadAndSendAsync<TableProposal>(request, body, ("negotiationId", id));
 }

@@ -21,12 +21,6 @@ public static class UnlinkDuplicateEndpoint
             return unknown;
         }
 
-        var (command, problem) = await body.ReadAsync<UnlinkDuplicate>(request, ("negotiationId", id), ("statementId", statementId), ("partyId", partyId!));
-        if (command is null)
-        {
-            return problem!;
-        }
-
-        return await commands.SendAsync(request.HttpContext, command);
+        return await commands.ReadAndSendAsync<UnlinkDuplicate>(request, body, ("negotiationId", id), ("statementId", statementId), ("partyId", partyId!));
     }
 }

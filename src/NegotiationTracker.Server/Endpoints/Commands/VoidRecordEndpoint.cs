@@ -21,12 +21,6 @@ public static class VoidRecordEndpoint
             return unknown;
         }
 
-        var (command, problem) = await body.ReadAsync<VoidRecord>(request, ("negotiationId", id), ("statementId", statementId), ("partyId", partyId!));
-        if (command is null)
-        {
-            return problem!;
-        }
-
-        return await commands.SendAsync(request.HttpContext, command);
+        return await commands.ReadAndSendAsync<VoidRecord>(request, body, ("negotiationId", id), ("statementId", statementId), ("partyId", partyId!));
     }
 }

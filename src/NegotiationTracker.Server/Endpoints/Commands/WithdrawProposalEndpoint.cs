@@ -12,14 +12,6 @@ public static class WithdrawProposalEndpoint
     [Tags("Proposals"), EndpointSummary("The party that tabled a proposal withdraws it")]
     [Consumes(typeof(WithdrawProposal), "application/json")]
     [ProducesResponseType<CommandAccepted>(StatusCodes.Status200OK)]
-    public static async Task<IResult> Post(string id, string proposalId, HttpRequest request, CommandBody body, HttpCommands commands)
-    {
-        var (command, problem) = await body.ReadAsync<WithdrawProposal>(request, ("negotiationId", id), ("proposalId", proposalId));
-        if (command is null)
-        {
-            return problem!;
-        }
-
-        return await commands.SendAsync(request.HttpContext, command);
-    }
+    public static Task<IResult> Post(string id, string proposalId, HttpRequest request, CommandBody body, HttpCommands commands) =>
+        commands.ReadAndSendAsync<WithdrawProposal>(request, body, ("negotiationId", id), ("proposalId", proposalId));
 }
