@@ -1,10 +1,7 @@
 using NegotiationTracker.Hosting;
-using System.Net;
-using System.Net.Sockets;
 using JasperFx.Events.Daemon;
 using Marten;
 using Marten.Events;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using NegotiationTracker.Domain.Common;

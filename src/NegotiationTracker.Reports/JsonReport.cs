@@ -2,7 +2,6 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using NegotiationTracker.Domain.Common;
-using NegotiationTracker.Domain.Parties;
 using NegotiationTracker.Projections.Agreements;
 using NegotiationTracker.Projections.Negotiations;
 using NegotiationTracker.Projections.Proposals;

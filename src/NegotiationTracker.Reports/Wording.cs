@@ -1,6 +1,5 @@
 using System.Globalization;
 using NegotiationTracker.Domain.Common;
-using NegotiationTracker.Domain.Parties;
 using NegotiationTracker.Projections.Agreements;
 using NegotiationTracker.Projections.Timeline;
 

@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using Microsoft.AspNetCore.Builder;
 using Scalar.AspNetCore;
 
 namespace NegotiationTracker.Server;

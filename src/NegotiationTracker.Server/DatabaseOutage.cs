@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Diagnostics;
-using Microsoft.AspNetCore.Http;
 using NegotiationTracker.Grains;
 using NegotiationTracker.Server.Endpoints;
 

@@ -1,22 +1,11 @@
 using NegotiationTracker.Hosting;
-using System.Net;
-using System.Net.Sockets;
-using System.Text.Encodings.Web;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using Marten;
 using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Diagnostics;
-using Microsoft.AspNetCore.Http;
 using NegotiationTracker.Hosting.Access;
 using NegotiationTracker.Server.Access;
 using NegotiationTracker.Server.Endpoints;
 using NegotiationTracker.Server.Endpoints.Commands;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 using Microsoft.OpenApi;
 using NegotiationTracker.Grains;
 using NegotiationTracker.Hosting.EventStore;
@@ -37,10 +26,10 @@ public static class NegotiationServer
     /// <summary>The largest seed file <c>POST /api/imports</c> accepts, the same limit as the CLI's.</summary>
     public const long MaxImportBytes = SeedFiles.SeedFileReader.MaxFileBytes;
 
-    /// <param name="urls">Where to listen, e.g. <c>http://127.0.0.1:5080</c>; port 0 picks a free port (tests).</param>
     /// <summary>The largest request body anywhere else: a command is a few kilobytes, a statement at most 20,000 characters.</summary>
     public const long MaxRequestBytes = 1024 * 1024;
 
+    /// <param name="urls">Where to listen, e.g. <c>http://127.0.0.1:5080</c>; port 0 picks a free port (tests).</param>
     public static WebApplication Build(string[] args, string connectionString, string urls = DefaultUrls, Action<WebApplicationBuilder>? configure = null,
         ServerSettings? settings = null)
     {
@@ -177,5 +166,4 @@ public static class NegotiationServer
         return !await session.Query<ApiKey>().AnyAsync(cancellationToken);
     }
 
-    /// <summary>camelCase names and vocabulary words ("principal", "supports"), the same JSON as the CLI's <c>--format json</c>.</summary>
 }

@@ -1,5 +1,4 @@
 using Npgsql;
-using Orleans.Runtime;
 
 namespace NegotiationTracker.Server;
 

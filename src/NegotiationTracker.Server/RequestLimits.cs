@@ -1,9 +1,6 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.RateLimiting;
-using Microsoft.Extensions.DependencyInjection;
 using NegotiationTracker.Server.Endpoints;
 using NegotiationTracker.Server.Endpoints.Queries;
 using NegotiationTracker.Server.Web;

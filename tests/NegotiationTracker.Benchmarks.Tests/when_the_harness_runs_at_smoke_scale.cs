@@ -1,5 +1,4 @@
 using System.Text.Json;
-using NegotiationTracker.Benchmarks;
 
 namespace NegotiationTracker.Benchmarks.Tests;
 

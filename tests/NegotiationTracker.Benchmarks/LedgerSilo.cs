@@ -1,8 +1,5 @@
 using NegotiationTracker.Hosting;
-using System.Net;
-using System.Net.Sockets;
 using JasperFx.Events.Daemon;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using NegotiationTracker.Grains;

@@ -1,6 +1,5 @@
 using Marten;
 using NegotiationTracker.Domain.Common;
-using NegotiationTracker.Domain.Parties;
 using NegotiationTracker.Projections.Parties;
 
 namespace NegotiationTracker.Projections.Negotiations;

@@ -1,9 +1,7 @@
 using JasperFx.Events;
 using Marten.Events.Projections;
-using NegotiationTracker.Domain.Common;
 using NegotiationTracker.Domain.Negotiations;
 using NegotiationTracker.Domain.Parties;
-using NegotiationTracker.Projections.Proposals;
 
 namespace NegotiationTracker.Projections.Negotiations;
 

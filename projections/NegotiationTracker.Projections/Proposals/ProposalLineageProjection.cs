@@ -1,6 +1,5 @@
 using JasperFx.Events;
 using Marten.Events.Projections;
-using NegotiationTracker.Domain.Common;
 using NegotiationTracker.Domain.Negotiations;
 using NegotiationTracker.Domain.Parties;
 

@@ -1,6 +1,5 @@
 using System.Text.Json.Serialization;
 using Marten;
-using Marten.Linq;
 using Marten.Linq.MatchesSql;
 using NegotiationTracker.Domain.Common;
 using NegotiationTracker.Projections.Negotiations;

@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.Text.Json;
 using NegotiationTracker.Cli.Output;
 using NegotiationTracker.Domain.Common;
-using NegotiationTracker.Replay;
 using NegotiationTracker.Projections.Statements;
 using Spectre.Console;
 using Recorder = NegotiationTracker.Domain.Common.Recorder;

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using NegotiationTracker.Cli.Output;
 using NegotiationTracker.Domain.Parties;
-using NegotiationTracker.Projections.Negotiations;
 using NegotiationTracker.Projections.Statements;
 using Spectre.Console;
 

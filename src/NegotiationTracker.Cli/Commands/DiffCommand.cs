@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Text.Json;
-using Marten;
 using NegotiationTracker.Cli.Output;
 using NegotiationTracker.Domain.Common;
 using NegotiationTracker.Domain.Negotiations;

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
 using NegotiationTracker.Cli.Output;
-using NegotiationTracker.Replay;
 using NegotiationTracker.Reports;
 using Spectre.Console;
 using Recorder = NegotiationTracker.Domain.Common.Recorder;

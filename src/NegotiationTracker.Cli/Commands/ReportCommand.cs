@@ -1,6 +1,4 @@
 using System.CommandLine;
-using NegotiationTracker.Domain.Parties;
-using NegotiationTracker.Projections.Negotiations;
 using NegotiationTracker.Reports;
 
 namespace NegotiationTracker.Cli.Commands;

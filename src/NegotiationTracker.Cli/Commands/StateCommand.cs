@@ -1,10 +1,5 @@
 using System.CommandLine;
 using NegotiationTracker.Cli.Output;
-using Marten;
-using NegotiationTracker.Domain.Common;
-using NegotiationTracker.Domain.Parties;
-using NegotiationTracker.Projections.Negotiations;
-using NegotiationTracker.Replay;
 using Spectre.Console;
 
 namespace NegotiationTracker.Cli.Commands;

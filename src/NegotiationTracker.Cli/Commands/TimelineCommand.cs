@@ -1,8 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
 using NegotiationTracker.Cli.Output;
-using NegotiationTracker.Projections.Negotiations;
-using NegotiationTracker.Projections.Timeline;
 using NegotiationTracker.Reports;
 using Spectre.Console;
 

@@ -103,7 +103,7 @@ public sealed record Standing(bool Retracted, bool Denied, bool Voided, string? 
 
     /// <summary>
     /// Whether it passes a stance view's evidence filter: contested statements left out when asked, and statements graded
-    /// less credible than <paramref name="minCredibility"/> (Admiralty: 1 confirmed … 6 cannot be judged). An ungraded
+    /// less credible than the filter's minimum (Admiralty: 1 confirmed … 6 cannot be judged). An ungraded
     /// statement is not judged less credible: it passes.
     /// </summary>
     public bool Passes(EvidenceFilter filter) => filter.Admits(Contested, Credibility);

@@ -1,5 +1,4 @@
 using Marten;
-using NegotiationTracker.Domain.Negotiations;
 using NegotiationTracker.Domain.Parties;
 using NegotiationTracker.Grains.Negotiations;
 using NegotiationTracker.Grains.Parties;

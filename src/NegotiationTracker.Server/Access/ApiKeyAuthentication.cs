@@ -2,8 +2,6 @@ using System.Security.Claims;
 using System.Text.Encodings.Web;
 using Marten;
 using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using NegotiationTracker.Domain.Common;
 using NegotiationTracker.Hosting.Access;

@@ -1,8 +1,5 @@
 using NegotiationTracker.Hosting;
 using Microsoft.AspNetCore.Antiforgery;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace NegotiationTracker.Server.Access;
 

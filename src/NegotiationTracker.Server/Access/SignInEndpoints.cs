@@ -1,7 +1,6 @@
 using System.Net;
 using Marten;
 using Microsoft.AspNetCore.Antiforgery;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using NegotiationTracker.Hosting.Access;
 using NegotiationTracker.Server.Endpoints;

@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Http;
-
 namespace NegotiationTracker.Server.Endpoints;
 
 internal static class Problems

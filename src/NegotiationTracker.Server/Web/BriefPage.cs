@@ -1,11 +1,9 @@
 using System.Text;
 using Marten;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using NegotiationTracker.Projections.Parties;
 using NegotiationTracker.Projections.Statements;
 using NegotiationTracker.Reports;
-using NegotiationTracker.Server.Endpoints;
 using NegotiationTracker.Server.Endpoints.Queries;
 using Wolverine.Http;
 using static NegotiationTracker.Reports.Html;

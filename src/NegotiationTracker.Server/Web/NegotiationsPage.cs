@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using Marten;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using NegotiationTracker.Domain.Common;
 using NegotiationTracker.Projections.Negotiations;

@@ -1,5 +1,4 @@
 using System.Text;
-using Microsoft.AspNetCore.Http;
 using NegotiationTracker.Reports;
 using static NegotiationTracker.Reports.Html;
 

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using NegotiationTracker.Benchmarks.Measuring;
 using NegotiationTracker.Domain.Common;
 using NegotiationTracker.Domain.Parties;

@@ -9,7 +9,7 @@ using Spectre.Console;
 namespace NegotiationTracker.Benchmarks.Cases;
 
 /// <summary>
-/// Case 4: on the generated ledger, the statement log of one party over one year (<see cref="StatementLog.QueryAsync"/>)
+/// Case 4: on the generated ledger, the statement log of one party over one year (<see cref="StatementLog.QueryAsync(Marten.IQuerySession, StatementFilter, CancellationToken)"/>)
 /// and the audit of one statement (<see cref="StatementAudit.LoadAsync"/>), each in a session of its own as a command or
 /// request would open, the two kinds alternating query by query.
 /// </summary>

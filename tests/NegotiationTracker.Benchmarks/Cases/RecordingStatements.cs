@@ -4,7 +4,6 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using NegotiationTracker.Benchmarks.Measuring;
 using NegotiationTracker.Projections.Negotiations;
 using NegotiationTracker.Projections.Statements;

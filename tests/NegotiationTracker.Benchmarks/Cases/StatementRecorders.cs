@@ -151,7 +151,7 @@ public sealed class PlainMartenRecorder : IStatementRecorder, IDisposable
 }
 
 /// <summary>
-/// (c) The product's path: one party grain per writer, <see cref="IPartyGrain.MakeStatement"/> per statement (validation
+/// (c) The product's path: one party grain per writer, <see cref="IPartyGrain.Execute"/> of a <c>MakeStatement</c> per statement (validation
 /// against the negotiation grain's state, the decider, a sealed append with its expected version, the inline projections).
 /// Each round records in a negotiation of its own, opened and joined through the grains before the clock starts, so every
 /// round starts from the same state.

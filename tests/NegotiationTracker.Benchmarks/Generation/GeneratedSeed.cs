@@ -18,7 +18,7 @@ public static class GeneratedSeed
     /// import); later files repeat the header and continue the statements, which the import's idempotence allows.
     /// </summary>
     /// <remarks>
-    /// Parsed from text with <see cref="SeedFileReader.Parse"/>, which is what <see cref="SeedFileReader.Read"/> does after
+    /// Parsed from text with <see cref="SeedFileReader.Parse(string, string)"/>, which is what <see cref="SeedFileReader.Read"/> does after
     /// checking the file's size: 100,000 statements take about 15 MB of YAML, over the 10 MiB file limit, so a real import of
     /// this size would come as two files. The size check costs nothing either way.
     /// </remarks>

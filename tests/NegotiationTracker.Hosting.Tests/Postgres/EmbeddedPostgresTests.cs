@@ -1,5 +1,4 @@
 using System.Runtime.Versioning;
-using NegotiationTracker.Hosting.Postgres;
 using Npgsql;
 
 namespace NegotiationTracker.Hosting.Tests.Postgres;

@@ -1,4 +1,3 @@
-using Marten;
 using Microsoft.Extensions.DependencyInjection;
 using NegotiationTracker.Domain.Common;
 using NegotiationTracker.Domain.Negotiations;

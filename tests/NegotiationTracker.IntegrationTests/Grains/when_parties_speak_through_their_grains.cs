@@ -1,8 +1,6 @@
-using JasperFx.Events;
 using Marten;
 using NegotiationTracker.Domain.Common;
 using NegotiationTracker.Domain.Parties;
-using NegotiationTracker.Hosting.EventStore;
 using NegotiationTracker.IntegrationTests.Fixtures;
 using NegotiationTracker.Projections.Statements;
 

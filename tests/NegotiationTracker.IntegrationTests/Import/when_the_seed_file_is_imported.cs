@@ -1,6 +1,4 @@
 using System.Text.Json;
-using JasperFx.Events;
-using Marten;
 using NegotiationTracker.Domain.Negotiations;
 using NegotiationTracker.Domain.Parties;
 using NegotiationTracker.Grains;

@@ -1,4 +1,3 @@
-using Marten;
 using NegotiationTracker.Grains.Integrity;
 using NegotiationTracker.IntegrationTests.Fixtures;
 

@@ -1,5 +1,4 @@
 using NegotiationTracker.Domain.Common;
-using NegotiationTracker.Hosting.EventStore;
 using NegotiationTracker.IntegrationTests.Fixtures;
 
 namespace NegotiationTracker.IntegrationTests.Integrity;

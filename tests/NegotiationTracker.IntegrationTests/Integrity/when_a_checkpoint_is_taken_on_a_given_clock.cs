@@ -1,4 +1,3 @@
-using Marten;
 using Microsoft.Extensions.Time.Testing;
 using NegotiationTracker.Grains.Integrity;
 using NegotiationTracker.IntegrationTests.Fixtures;

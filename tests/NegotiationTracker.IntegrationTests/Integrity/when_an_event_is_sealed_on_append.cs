@@ -1,7 +1,5 @@
-using Marten;
 using NegotiationTracker.Domain.Common;
 using NegotiationTracker.Domain.Parties;
-using NegotiationTracker.Hosting.EventStore;
 using NegotiationTracker.Grains.Integrity;
 using NegotiationTracker.IntegrationTests.Fixtures;
 using Npgsql;

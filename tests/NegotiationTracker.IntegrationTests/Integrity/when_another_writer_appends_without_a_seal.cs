@@ -1,7 +1,5 @@
 using NegotiationTracker.Domain.Common;
-using Marten;
 using NegotiationTracker.Domain.Parties;
-using NegotiationTracker.Hosting.EventStore;
 using NegotiationTracker.Grains.Integrity;
 using NegotiationTracker.IntegrationTests.Fixtures;
 

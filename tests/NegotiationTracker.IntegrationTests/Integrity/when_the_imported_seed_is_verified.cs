@@ -1,5 +1,4 @@
 using NegotiationTracker.Domain.Common;
-using NegotiationTracker.Hosting.EventStore;
 using NegotiationTracker.Grains.Integrity;
 using NegotiationTracker.IntegrationTests.Fixtures;
 using NegotiationTracker.Replay;

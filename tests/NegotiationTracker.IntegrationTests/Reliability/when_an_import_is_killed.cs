@@ -1,9 +1,7 @@
-using NegotiationTracker.Domain.Common;
 using System.Diagnostics;
 using Marten;
 using NegotiationTracker.Domain.Parties;
 using NegotiationTracker.Hosting.EventStore;
-using NegotiationTracker.IntegrationTests.Fixtures;
 using Npgsql;
 using Xunit.Abstractions;
 

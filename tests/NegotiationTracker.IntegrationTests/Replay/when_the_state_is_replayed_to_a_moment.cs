@@ -4,7 +4,6 @@ using NegotiationTracker.Domain.Negotiations;
 using NegotiationTracker.Domain.Parties;
 using NegotiationTracker.Grains;
 using NegotiationTracker.IntegrationTests.Fixtures;
-using NegotiationTracker.IntegrationTests.Projections;
 using NegotiationTracker.Projections.Negotiations;
 using NegotiationTracker.Replay;
 

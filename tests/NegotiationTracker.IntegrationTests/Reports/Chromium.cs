@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using NegotiationTracker.IntegrationTests.Fixtures;
 
 namespace NegotiationTracker.IntegrationTests.Reports;
 

@@ -1,9 +1,5 @@
-using System.Net;
 using System.Text;
 using System.Text.Json;
-using Marten;
-using Marten.Events;
-using Microsoft.Extensions.DependencyInjection;
 using NegotiationTracker.Server.Tests.Fixtures;
 
 namespace NegotiationTracker.Server.Tests.Cli;

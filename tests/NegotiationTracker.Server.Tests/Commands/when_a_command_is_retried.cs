@@ -1,4 +1,3 @@
-using NegotiationTracker.Domain.Common;
 using System.Net;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;

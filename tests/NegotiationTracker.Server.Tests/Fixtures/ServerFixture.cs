@@ -7,7 +7,6 @@ using Marten.Events;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using NegotiationTracker.Hosting.Access;
-using NegotiationTracker.Server.Access;
 using NegotiationTracker.Server.Tests.Fixtures.Contract;
 
 namespace NegotiationTracker.Server.Tests.Fixtures;

@@ -3,7 +3,6 @@ using Marten;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using NegotiationTracker.Hosting.Access;
-using NegotiationTracker.Server.Access;
 using NegotiationTracker.Server.Tests.Fixtures.Contract;
 
 namespace NegotiationTracker.Server.Tests.Reliability;

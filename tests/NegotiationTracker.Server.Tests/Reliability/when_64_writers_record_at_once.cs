@@ -4,7 +4,6 @@ using NegotiationTracker.Domain.Common;
 using NegotiationTracker.Domain.Negotiations;
 using NegotiationTracker.Domain.Parties;
 using NegotiationTracker.Hosting.Access;
-using NegotiationTracker.Hosting.EventStore;
 using NegotiationTracker.Server.Tests.Fixtures;
 using Xunit.Abstractions;
 

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Net;
 using Marten;
 using NegotiationTracker.Projections.Statements;
 using NegotiationTracker.Server.Tests.Fixtures;

@@ -1,4 +1,3 @@
-using System.Net;
 using NegotiationTracker.Server.Tests.Fixtures;
 using Npgsql;
 

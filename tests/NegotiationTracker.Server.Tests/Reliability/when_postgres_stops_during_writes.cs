@@ -1,15 +1,12 @@
 using NegotiationTracker.Hosting;
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Net;
-using System.Net.Http.Headers;
 using Marten;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using NegotiationTracker.Domain.Parties;
 using NegotiationTracker.Hosting.Access;
 using NegotiationTracker.Hosting.Postgres;
-using NegotiationTracker.Server.Access;
 using NegotiationTracker.Server.Tests.Fixtures;
 using NegotiationTracker.Server.Tests.Fixtures.Contract;
 using Xunit.Abstractions;

@@ -1,4 +1,3 @@
-using Microsoft.Playwright;
 using NegotiationTracker.Hosting.Access;
 using NegotiationTracker.Server.Tests.Fixtures;
 

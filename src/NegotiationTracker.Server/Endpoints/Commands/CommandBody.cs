@@ -1,7 +1,6 @@
 using System.Text.Json;
 using System.Text.Unicode;
 using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
 using NegotiationTracker.Domain.Common;

@@ -1,6 +1,4 @@
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
-using NegotiationTracker.Domain.Common;
 using NegotiationTracker.Grains;
 
 namespace NegotiationTracker.Server.Endpoints.Commands;

@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
 using Wolverine.Http;
 
 namespace NegotiationTracker.Server.Endpoints.Commands;

@@ -3,8 +3,6 @@ using System.Text;
 using System.Text.Json;
 using JasperFx;
 using Marten;
-using Marten.Exceptions;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
 using NegotiationTracker.Domain.Common;

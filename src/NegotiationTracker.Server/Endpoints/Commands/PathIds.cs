@@ -1,9 +1,7 @@
 using NegotiationTracker.Grains;
 using NegotiationTracker.Domain.Parties;
 using Marten;
-using Microsoft.AspNetCore.Http;
 using NegotiationTracker.Domain.Common;
-using NegotiationTracker.Projections.Statements;
 
 namespace NegotiationTracker.Server.Endpoints.Commands;
 

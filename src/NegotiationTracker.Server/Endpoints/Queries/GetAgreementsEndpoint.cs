@@ -1,8 +1,6 @@
 using Marten;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using NegotiationTracker.Projections.Agreements;
-using NegotiationTracker.Projections.Negotiations;
 using Wolverine.Http;
 
 namespace NegotiationTracker.Server.Endpoints.Queries;

@@ -1,7 +1,5 @@
 using Marten;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
-using NegotiationTracker.Projections.Negotiations;
 using NegotiationTracker.Projections.Statements;
 using Wolverine.Http;
 

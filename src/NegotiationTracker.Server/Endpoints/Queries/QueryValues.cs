@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Http;
 using NegotiationTracker.Domain.Common;
 using NegotiationTracker.Domain.Parties;
 
