@@ -118,8 +118,10 @@ public sealed class when_any_page_is_served(ServerFixture server, BrowserFixture
         scripts.ShouldStartWith("script-src 'self' 'nonce-");
         scripts.ShouldNotContain("unsafe");
 
-        // The title comes from the API document, so the page fetched and rendered it.
-        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "NegotiationTracker", Exact = true }).First).ToBeVisibleAsync();
+        // The title comes from the API document, so the page fetched and rendered it. Scalar renders it from a script after
+        // the load event; on a busy machine that takes longer than Playwright's default of five seconds.
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "NegotiationTracker", Exact = true }).First)
+            .ToBeVisibleAsync(new() { Timeout = 60_000 });
         problems.ShouldBeEmpty(string.Join("\n", problems));
     }
 
