@@ -13,7 +13,8 @@ public static class GetPositionsEndpoint
     /// </summary>
     [WolverineGet("/api/negotiations/{id}/positions")]
     [Tags("Negotiations"), EndpointSummary("Position history per party and issue (eventually consistent)")]
-    [EndpointDescription("An array of {partyId, issueId, evidence[], periods[{stance, since, statementIds, shiftedFrom, isShift}], current}, "
+    [EndpointDescription("An array of {id, negotiationId, partyId, issueId, evidence[{statementId, stance, kind, said, sequence, speakerId, contested, credibility}], "
+        + "periods[{stance, since, statementIds, shiftedFrom, isShift}], current (the last period)}, "
         + "by issue then party; party= keeps one party's (empty when it took no stance), issue= those on one issue (empty when no party took a stance on it). Each piece of evidence is marked contested when its "
         + "speaker denied it; excludeContested=true leaves those out, minCredibility=N (1–6) those graded less credible than N. Built by an async projection, so it can lag the latest "
         + "events by a moment. 404 when the negotiation is unknown.")]
