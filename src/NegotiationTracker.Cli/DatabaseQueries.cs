@@ -4,6 +4,7 @@ using NegotiationTracker.Domain.Parties;
 using NegotiationTracker.Grains.Integrity;
 using NegotiationTracker.Projections.Dossiers;
 using NegotiationTracker.Projections.Negotiations;
+using NegotiationTracker.Projections.Positions;
 using NegotiationTracker.Projections.Statements;
 using NegotiationTracker.Projections.Timeline;
 using NegotiationTracker.Replay;
@@ -52,6 +53,10 @@ public sealed class DatabaseQueries(GlobalOptions options) : ILedgerQueries
 
     public Task<IReadOnlyList<TimelineEntry>> TimelineAsync(string id, CancellationToken cancellationToken) =>
         QueryAsync(async session => await NegotiationTimeline.QueryAsync(session, id, cancellationToken) ?? throw NegotiationNotFound(id), cancellationToken, catchUp: true);
+
+    public Task<IReadOnlyList<PositionHistory>> PositionsAsync(string id, string? party, string? issue, EvidenceFilter evidence, CancellationToken cancellationToken) =>
+        QueryAsync(async session => await PositionHistories.QueryAsync(session, id, party, issue, evidence, cancellationToken) ?? throw NegotiationNotFound(id),
+            cancellationToken, catchUp: true);
 
     public Task<IReadOnlyList<HistoryEntry>> HistoryAsync(string id, CancellationToken cancellationToken) =>
         QueryAsync(async session => (await NegotiationReplay.LoadAsync(session, id, cancellationToken) ?? throw NegotiationNotFound(id)).History(), cancellationToken);

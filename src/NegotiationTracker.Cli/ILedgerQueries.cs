@@ -3,6 +3,7 @@ using NegotiationTracker.Domain.Parties;
 using NegotiationTracker.Grains.Integrity;
 using NegotiationTracker.Projections.Dossiers;
 using NegotiationTracker.Projections.Negotiations;
+using NegotiationTracker.Projections.Positions;
 using NegotiationTracker.Projections.Statements;
 using NegotiationTracker.Projections.Timeline;
 using NegotiationTracker.Replay;
@@ -30,6 +31,9 @@ public interface ILedgerQueries : IDisposable
     Task<StatementAudit> StatementAuditAsync(string statement, string? negotiation, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<TimelineEntry>> TimelineAsync(string id, CancellationToken cancellationToken);
+
+    /// <summary>How each party's stance on each issue developed, by issue then party: one party's or every party's, on one issue or every issue.</summary>
+    Task<IReadOnlyList<PositionHistory>> PositionsAsync(string id, string? party, string? issue, EvidenceFilter evidence, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<HistoryEntry>> HistoryAsync(string id, CancellationToken cancellationToken);
 

@@ -12,6 +12,7 @@ var root = new RootCommand("negotiation: an event-sourced ledger of policy negot
     StateCommand.Create(),
     StatementsCommand.Create(),
     TimelineCommand.Create(),
+    PositionsCommand.Create(),
     HistoryCommand.Create(),
     DiffCommand.Create(),
     AuditCommand.Create(),

@@ -12,6 +12,7 @@ using NegotiationTracker.Grains.Import;
 using NegotiationTracker.Grains.Integrity;
 using NegotiationTracker.Projections.Dossiers;
 using NegotiationTracker.Projections.Negotiations;
+using NegotiationTracker.Projections.Positions;
 using NegotiationTracker.Replay;
 using NegotiationTracker.Projections.Statements;
 using NegotiationTracker.Projections.Timeline;
@@ -93,6 +94,9 @@ public sealed partial class ServerClient : ILedgerQueries
 
     public Task<IReadOnlyList<TimelineEntry>> TimelineAsync(string id, CancellationToken cancellationToken) =>
         GetAsync<IReadOnlyList<TimelineEntry>>(Route($"api/negotiations/{Segment(id)}/timeline"), cancellationToken);
+
+    public Task<IReadOnlyList<PositionHistory>> PositionsAsync(string id, string? party, string? issue, EvidenceFilter evidence, CancellationToken cancellationToken) =>
+        GetAsync<IReadOnlyList<PositionHistory>>(Route($"api/negotiations/{Segment(id)}/positions", [("party", party), ("issue", issue), .. Evidence(evidence)]), cancellationToken);
 
     public Task<IReadOnlyList<HistoryEntry>> HistoryAsync(string id, CancellationToken cancellationToken) =>
         GetAsync<IReadOnlyList<HistoryEntry>>(Route($"api/negotiations/{Segment(id)}/history"), cancellationToken);

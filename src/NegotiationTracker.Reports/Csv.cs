@@ -4,6 +4,7 @@ using CsvHelper;
 using CsvHelper.Configuration;
 using NegotiationTracker.Domain.Common;
 using NegotiationTracker.Replay;
+using NegotiationTracker.Projections.Positions;
 using NegotiationTracker.Projections.Statements;
 using NegotiationTracker.Projections.Timeline;
 
@@ -85,6 +86,31 @@ public static class Csv
             recordedBy = e.RecordedBy,
             sequence = e.Sequence,
         }));
+
+    /// <summary>
+    /// Position histories, one row per period of one stance: until is the next period's since (empty for the stance held
+    /// now), contested is true when any of the period's statements was denied by its speaker, and contestedStatementIds
+    /// says which.
+    /// </summary>
+    public static void Positions(TextWriter writer, IEnumerable<PositionHistory> histories) =>
+        Write(writer, histories.SelectMany(h => h.Periods.Select((period, i) =>
+        {
+            var contested = period.StatementIds.Where(id => h.Evidence.Any(e => e.StatementId == id && e.Contested)).ToList();
+            return new
+            {
+                negotiationId = h.NegotiationId,
+                issueId = h.IssueId,
+                partyId = h.PartyId,
+                stance = period.Stance.Word(),
+                since = period.Since.ToString(),
+                until = i + 1 < h.Periods.Count ? h.Periods[i + 1].Since.ToString() : null,
+                statementIds = List(period.StatementIds),
+                isShift = period.IsShift,
+                shiftedFrom = period.ShiftedFrom?.Word(),
+                contested = contested.Count > 0,
+                contestedStatementIds = List(contested),
+            };
+        })));
 
     /// <summary>A negotiation's events; each event's data is one cell of JSON, written with <paramref name="json"/>.</summary>
     public static void History(TextWriter writer, IEnumerable<HistoryEntry> history, JsonSerializerOptions json) =>

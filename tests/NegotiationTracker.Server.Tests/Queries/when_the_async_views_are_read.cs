@@ -41,6 +41,17 @@ public sealed class when_the_async_views_are_read(SeededLedgerFixture ledger) : 
     }
 
     [Fact]
+    public async Task the_positions_on_one_issue_are_every_partys_on_it_alone()
+    {
+        var body = await ledger.GetOkAsync($"/api/negotiations/{Iran}/positions?issue=nuclear-deal");
+
+        var histories = Answers.Array(body);
+        histories.Count.ShouldBeGreaterThan(1);
+        histories.ShouldAllBe(h => h.GetProperty("issueId").GetString() == "nuclear-deal");
+        body.ShouldBeTheJsonOf((await ledger.QueryAsync(async s => (await PositionHistories.ForNegotiationAsync(s, Iran)).ShouldNotBeNull())).Where(h => h.IssueId == "nuclear-deal").ToList());
+    }
+
+    [Fact]
     public async Task the_positions_of_a_party_that_took_no_stance_are_empty()
     {
         Answers.Array(await ledger.GetOkAsync($"/api/negotiations/{Iran}/positions?party=nobody-at-all")).ShouldBeEmpty();
