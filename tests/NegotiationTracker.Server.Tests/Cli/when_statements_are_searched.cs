@@ -1,5 +1,7 @@
 using System.Net;
 using System.Text.Json;
+using NegotiationTracker.Projections.Statements;
+using Npgsql;
 using NegotiationTracker.Server.Tests.Queries;
 using static NegotiationTracker.Server.Tests.Cli.ServedLedgerFixture;
 
@@ -102,6 +104,37 @@ public sealed class when_statements_are_searched(ServedLedgerFixture ledger) : I
         Ids(Answers.Array(await response.Content.ReadAsStringAsync())).ShouldBe(all.Skip(1).Take(2).ToList());
         response.Headers.GetValues("X-Total-Count").Single().ShouldBe(all.Count.ToString());
         response.Headers.GetValues("Link").Single().ShouldContain("offset=3");
+    }
+
+    [Fact]
+    public async Task the_search_reads_the_full_text_index()
+    {
+        await using var connection = new NpgsqlConnection(ledger.Server.ConnectionString);
+        await connection.OpenAsync();
+        string table;
+        await using (var find = new NpgsqlCommand("select schemaname || '.' || tablename from pg_indexes where indexname = @name", connection))
+        {
+            find.Parameters.AddWithValue("name", StatementSearch.IndexName);
+            table = (string)(await find.ExecuteScalarAsync()).ShouldNotBeNull();
+        }
+
+        await using (var off = new NpgsqlCommand("set enable_seqscan = off", connection))
+        {
+            await off.ExecuteNonQueryAsync();
+        }
+
+        await using var explain = new NpgsqlCommand(
+            $"explain select d.id from {table} d where to_tsvector('english'::regconfig, d.data ->> 'searchText') @@ websearch_to_tsquery('english', 'iran')", connection);
+        var plan = new List<string>();
+        await using (var reader = await explain.ExecuteReaderAsync())
+        {
+            while (await reader.ReadAsync())
+            {
+                plan.Add(reader.GetString(0));
+            }
+        }
+
+        string.Join(Environment.NewLine, plan).ShouldContain(StatementSearch.IndexName);
     }
 
     [Fact]
