@@ -57,7 +57,14 @@ public sealed class ReadModels : IConfigureMarten
         // rest together.
         options.Schema.For<StatementRecord>()
             .Index([x => x.NegotiationId, x => x.PartyId, x => x.SaidFrom])
-            .Index([x => x.NegotiationId, x => x.SaidFrom]);
+            .Index([x => x.NegotiationId, x => x.SaidFrom])
+            // Full-text search (StatementSearch) reads the text, annotations and reports through one GIN index of their words,
+            // stemmed in English; the search's expression must stay the index's own for PostgreSQL to use it.
+            .FullTextIndex(index =>
+            {
+                index.RegConfig = StatementSearch.Config;
+                index.Name = StatementSearch.IndexName;
+            }, x => x.SearchText);
         options.Schema.For<TimelineEntry>()
             .Index(x => x.NegotiationId)
             .Index(x => x.PartyId!)

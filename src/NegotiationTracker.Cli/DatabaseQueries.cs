@@ -35,6 +35,25 @@ public sealed class DatabaseQueries(GlobalOptions options) : ILedgerQueries
     public Task<IReadOnlyList<StatementView>> StatementsAsync(StatementFilter filter, CancellationToken cancellationToken) =>
         QueryAsync(async session => await StatementLog.QueryAsync(session, filter, cancellationToken) ?? throw NegotiationNotFound(filter.NegotiationId), cancellationToken);
 
+    /// <summary>Every page of the library's paged query, read in one session.</summary>
+    public Task<IReadOnlyList<SearchHit>> SearchAsync(SearchQuery query, SearchFilter filter, CancellationToken cancellationToken) =>
+        QueryAsync<IReadOnlyList<SearchHit>>(async session =>
+        {
+            var hits = new List<SearchHit>();
+            while (true)
+            {
+                var page = await StatementSearch.QueryPageAsync(session, query, filter, hits.Count, SearchPage, cancellationToken)
+                    ?? throw NegotiationNotFound(filter.NegotiationId!);
+                hits.AddRange(page.Items);
+                if (page.Items.Count == 0 || hits.Count >= page.Total)
+                {
+                    return hits;
+                }
+            }
+        }, cancellationToken);
+
+    private const int SearchPage = 1000;
+
     public Task<IReadOnlyList<StatementView>> AuditAsync(StatementFilter filter, CancellationToken cancellationToken) => StatementsAsync(filter, cancellationToken);
 
     public Task<StatementAudit> StatementAuditAsync(string statement, string? negotiation, CancellationToken cancellationToken) =>

@@ -24,6 +24,9 @@ public interface ILedgerQueries : IDisposable
 
     Task<IReadOnlyList<StatementView>> StatementsAsync(StatementFilter filter, CancellationToken cancellationToken);
 
+    /// <summary>Every statement the search matches, best first (see <see cref="StatementSearch"/>).</summary>
+    Task<IReadOnlyList<SearchHit>> SearchAsync(SearchQuery query, SearchFilter filter, CancellationToken cancellationToken);
+
     /// <param name="filter">An audit's filter (<see cref="StatementFilter.Audit"/>): every record, marked.</param>
     Task<IReadOnlyList<StatementView>> AuditAsync(StatementFilter filter, CancellationToken cancellationToken);
 

@@ -11,6 +11,7 @@ var root = new RootCommand("negotiation: an event-sourced ledger of policy negot
     ImportCommand.Create(),
     StateCommand.Create(),
     StatementsCommand.Create(),
+    SearchCommand.Create(),
     TimelineCommand.Create(),
     PositionsCommand.Create(),
     HistoryCommand.Create(),

@@ -79,6 +79,12 @@ public sealed partial class ServerClient : ILedgerQueries
             ("party", filter.Party), ("speaker", filter.Speaker), ("issue", filter.Issue), ("from", Text(filter.From)), ("to", Text(filter.To)),
             ("includeRetracted", filter.IncludeRetracted ? "true" : null), ("limit", Number(PageSize))), cancellationToken);
 
+    public Task<IReadOnlyList<SearchHit>> SearchAsync(SearchQuery query, SearchFilter filter, CancellationToken cancellationToken) =>
+        AllPagesAsync<SearchHit>(Route("api/search",
+            ("q", query.Text), ("negotiation", filter.NegotiationId), ("party", filter.Party), ("speaker", filter.Speaker), ("issue", filter.Issue),
+            ("from", Text(filter.From)), ("to", Text(filter.To)), ("includeRetracted", filter.IncludeRetracted ? "true" : null), ("limit", Number(PageSize))),
+            cancellationToken);
+
     /// <param name="filter">An audit's filter (<see cref="StatementFilter.Audit"/>): the endpoint includes every record.</param>
     public Task<IReadOnlyList<StatementView>> AuditAsync(StatementFilter filter, CancellationToken cancellationToken) =>
         AllPagesAsync<StatementView>(Route($"api/negotiations/{Segment(filter.NegotiationId)}/audit",

@@ -57,6 +57,26 @@ public static class Csv
             sourceReliability = s.SourceReliability?.ToString(),
         }));
 
+    /// <summary>A search's hits, best first: rank, the marked passage, and the statement's identifying fields.</summary>
+    public static void SearchHits(TextWriter writer, IEnumerable<SearchHit> hits) =>
+        Write(writer, hits.Select(h => new
+        {
+            rank = h.Rank.ToString("0.######", CultureInfo.InvariantCulture),
+            highlight = h.Highlight,
+            id = h.Statement.Id,
+            negotiation = h.Statement.Negotiation,
+            party = h.Statement.Party,
+            partyName = h.Statement.PartyName,
+            speaker = h.Statement.Speaker,
+            speakerName = h.Statement.SpeakerName,
+            said = h.Statement.Said.ToString(),
+            issues = List(h.Statement.Issues),
+            text = h.Statement.Text,
+            source = h.Statement.Source?.Id,
+            status = h.Statement.Status,
+            denied = h.Statement.Denied,
+        }));
+
     /// <summary>A negotiation's timeline or a party's dossier: every field of an entry, the sort keys included.</summary>
     public static void Timeline(TextWriter writer, IEnumerable<TimelineEntry> entries) =>
         Write(writer, entries.Select(e => new

@@ -169,7 +169,7 @@ public static class StatementLog
         records.OrderBy(s => s.SaidFrom).ThenByDescending(s => s.SaidUntil).ThenBy(s => s.Sequence);
 
     /// <summary>The records as users read them: with their party's and speaker's names and their source.</summary>
-    private static async Task<IReadOnlyList<StatementView>> ViewsAsync(IQuerySession session, NegotiationSummary summary, IReadOnlyList<StatementRecord> records,
+    internal static async Task<IReadOnlyList<StatementView>> ViewsAsync(IQuerySession session, NegotiationSummary summary, IReadOnlyList<StatementRecord> records,
         IReadOnlyDictionary<string, PartyProfile>? profiles, CancellationToken cancellationToken)
     {
         var sources = summary.Sources.ToDictionary(s => s.Id);

@@ -45,6 +45,13 @@ public sealed class StatementRecord
     public List<StatementAnnotation> Annotations { get; set; } = [];
     public List<StatementReport> Reports { get; set; } = [];
 
+    /// <summary>
+    /// What full-text search reads (<see cref="StatementSearch"/>): the text, every later fact about it as a reader reads it
+    /// (clarifications, reasons, corrections) and other outlets' reports, one per line. Worded from the fields above and
+    /// stored with them, so a GIN index can cover it; older ledgers get it from <c>projections rebuild statement-log</c>.
+    /// </summary>
+    public string SearchText => string.Join("\n", [Text, .. Annotations.Select(a => a.Reading()), .. Reports.Select(r => r.Text)]);
+
     /// <summary>Whether it counts as one thing the party said (see <see cref="Standing.OnRecord"/>).</summary>
     public bool OnRecord => Status is not (Statuses.Void or Statuses.Duplicate);
 
