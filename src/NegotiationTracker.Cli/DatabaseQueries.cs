@@ -121,6 +121,9 @@ public sealed class DatabaseQueries(GlobalOptions options) : ILedgerQueries
         }).ToList();
     }
 
+    public async Task<byte[]> ReportWorkbookAsync(string id, EvidenceFilter evidence, CancellationToken cancellationToken) =>
+        XlsxReport.Render(await ReportAsync(id, evidence, cancellationToken));
+
     private Task<NegotiationReport> ReportAsync(string id, EvidenceFilter evidence, CancellationToken cancellationToken) =>
         QueryAsync(async session => await NegotiationReport.LoadAsync(session, id, DateTimeOffset.UtcNow, evidence, cancellationToken) ?? throw NegotiationNotFound(id),
             cancellationToken, catchUp: true);

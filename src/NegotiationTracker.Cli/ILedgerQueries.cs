@@ -53,4 +53,7 @@ public interface ILedgerQueries : IDisposable
 
     /// <summary>The report's CSV tables, each as its file's text, in the order of <c>CsvReport.Tables</c>.</summary>
     Task<IReadOnlyList<(string Table, string Text)>> ReportTablesAsync(string id, EvidenceFilter evidence, CancellationToken cancellationToken);
+
+    /// <summary>The report's workbook (<c>XlsxReport</c>): the CSV tables as its sheets, as the bytes of the .xlsx file.</summary>
+    Task<byte[]> ReportWorkbookAsync(string id, EvidenceFilter evidence, CancellationToken cancellationToken);
 }

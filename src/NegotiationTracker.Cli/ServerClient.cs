@@ -135,7 +135,15 @@ public sealed partial class ServerClient : ILedgerQueries
         return tables;
     }
 
-    /// <summary>What the server is asked for (by <c>Accept</c>) for each format but CSV.</summary>
+    public async Task<byte[]> ReportWorkbookAsync(string id, EvidenceFilter evidence, CancellationToken cancellationToken)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, Route($"api/negotiations/{Segment(id)}/report", Evidence(evidence)));
+        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue(XlsxReport.MediaType));
+        using var response = await SendAsync(request, Reading, cancellationToken);
+        return await response.Content.ReadAsByteArrayAsync(cancellationToken);
+    }
+
+    /// <summary>What the server is asked for (by <c>Accept</c>) for each format but CSV and the workbook.</summary>
     private static readonly IReadOnlyDictionary<string, string> MediaTypes = new Dictionary<string, string>
     {
         ["markdown"] = "text/markdown",

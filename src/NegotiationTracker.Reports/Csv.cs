@@ -31,31 +31,7 @@ public static class Csv
     };
 
     public static void Statements(TextWriter writer, IEnumerable<StatementView> statements) =>
-        Write(writer, statements.Select(s => new
-        {
-            id = s.Id,
-            negotiation = s.Negotiation,
-            party = s.Party,
-            partyName = s.PartyName,
-            speaker = s.Speaker,
-            speakerName = s.SpeakerName,
-            kind = s.Kind.Word(),
-            stance = s.Stance?.Word(),
-            issues = List(s.Issues),
-            text = s.Text,
-            attribution = s.Attribution.Word(),
-            said = s.Said.ToString(),
-            source = s.Source?.Id,
-            sourceTitle = s.Source?.Title,
-            recordedAt = Instant(s.RecordedAt),
-            recordedBy = s.RecordedBy,
-            sequence = s.Sequence,
-            status = s.Status,
-            denied = s.Denied,
-            credibility = s.Credibility,
-            duplicateOf = s.DuplicateOf,
-            sourceReliability = s.SourceReliability?.ToString(),
-        }));
+        Write(writer, ReportTable.Statements(statements));
 
     /// <summary>A search's hits, best first: rank, the marked passage, and the statement's identifying fields.</summary>
     public static void SearchHits(TextWriter writer, IEnumerable<SearchHit> hits) =>
@@ -154,6 +130,29 @@ public static class Csv
         csv.WriteHeader<T>();
         csv.NextRecord();
         csv.WriteRecords(rows);
+        csv.Flush();
+    }
+
+    /// <summary>A typed table, each cell as <see cref="ReportTable.Text"/> words it; the header even when there are no rows.</summary>
+    public static void Write(TextWriter writer, ReportTable table)
+    {
+        using var csv = new CsvWriter(writer, Configuration, leaveOpen: true);
+        foreach (var column in table.Columns)
+        {
+            csv.WriteField(column);
+        }
+
+        csv.NextRecord();
+        foreach (var row in table.Rows)
+        {
+            foreach (var cell in row)
+            {
+                csv.WriteField(ReportTable.Text(cell));
+            }
+
+            csv.NextRecord();
+        }
+
         csv.Flush();
     }
 

@@ -27,59 +27,58 @@ public static class CsvReport
     }
 
     /// <summary>Writes one of the <see cref="Tables"/> as CSV.</summary>
-    public static void WriteTable(NegotiationReport report, string table, TextWriter writer)
+    public static void WriteTable(NegotiationReport report, string table, TextWriter writer) => Csv.Write(writer, Table(report, table));
+
+    /// <summary>One of the <see cref="Tables"/> with its cells typed: what the CSV file and the workbook's sheet both show.</summary>
+    public static ReportTable Table(NegotiationReport report, string table)
     {
         switch (table)
         {
             case "statements":
-                Csv.Statements(writer, report.Statements);
-                break;
+                return ReportTable.Statements(report.Statements);
             case "positions":
-                Csv.Write(writer, report.Positions.SelectMany(issue => issue.Parties.Select(p => new
+                return ReportTable.Of(table, report.Positions.SelectMany(issue => issue.Parties.Select(p => new
                 {
                     issue = issue.IssueId,
                     party = p.PartyId,
                     stance = p.Stance.Word(),
-                    latestEvidence = p.LatestEvidence.ToString(),
+                    latestEvidence = p.LatestEvidence,
                     statementId = p.LatestStatementId,
                     shifts = p.Shifts,
                     shiftedFrom = p.ShiftedFrom?.Word(),
                     role = p.Role.Word(),
                 })));
-                break;
             case "proposals":
-                Csv.Write(writer, report.Proposals.Select(p => new
+                return ReportTable.Of(table, report.Proposals.Select(p => new
                 {
                     id = p.ProposalId,
                     by = p.TabledBy,
                     title = p.Title,
                     status = p.Status,
-                    tabled = p.Tabled?.ToString(),
+                    tabled = p.Tabled,
                     counters = p.Counters,
                     agreement = p.AgreementId,
                     answers = Csv.List(p.Answers.Select(a => $"{a.Party}:{a.Answer.Word()}")),
                 }));
-                break;
             case "agreements":
-                Csv.Write(writer, report.Agreements.Select(a => new
+                return ReportTable.Of(table, report.Agreements.Select(a => new
                 {
                     id = a.AgreementId,
                     title = a.Title,
                     proposal = a.ProposalId,
-                    reached = a.Reached?.ToString(),
+                    reached = a.Reached,
                     status = a.Status,
                     parties = Csv.List(a.PartyIds),
                     signatories = Csv.List(a.Signatures.Select(s => $"{s.Party}:{s.Signatory ?? ""}")),
                     signed = Csv.List(a.Signatures.Select(s => $"{s.Party}:{s.Said?.ToString() ?? ""}")),
                 }));
-                break;
             case "timeline":
             {
                 var index = new ReportIndex(report);
-                Csv.Write(writer, report.Timeline.Select(item => new
+                return ReportTable.Of(table, report.Timeline.Select(item => new
                 {
                     sequence = item.Entry.Sequence,
-                    said = item.Entry.Said?.ToString(),
+                    said = item.Entry.Said,
                     kind = item.Entry.Kind,
                     party = item.Entry.PartyId,
                     who = Wording.Actor(index, item),
@@ -88,10 +87,9 @@ public static class CsvReport
                     issues = Csv.List(item.Entry.IssueIds),
                     subject = item.Entry.Subject,
                     source = item.Entry.SourceId,
-                    recordedAt = Csv.Instant(item.Entry.RecordedAt),
+                    recordedAt = item.Entry.RecordedAt,
                     recordedBy = item.Entry.RecordedBy,
                 }));
-                break;
             }
             default:
                 throw new ArgumentOutOfRangeException(nameof(table), table, $"the tables are {string.Join(", ", Tables)}");

@@ -6,19 +6,20 @@ namespace NegotiationTracker.Cli.Commands;
 public static class ReportCommand
 {
     private const string Csv = "csv";
+    private const string Xlsx = "xlsx";
 
     public static Command Create()
     {
         var negotiation = new Argument<string>("negotiation-id") { Description = "The negotiation, e.g. us-iraq-withdrawal" };
         var format = new Option<string>("--format")
         {
-            Description = "markdown (the brief), html (the brief as one self-contained page with a timeline chart), json (all the data), csv (one file per table)",
+            Description = "markdown (the brief), html (the brief as one self-contained page with a timeline chart), json (all the data), csv (one file per table), xlsx (one workbook, a sheet per table)",
             DefaultValueFactory = _ => "markdown",
         };
-        format.AcceptOnlyFromAmong("markdown", "html", "json", Csv);
+        format.AcceptOnlyFromAmong("markdown", "html", "json", Csv, Xlsx);
         var output = new Option<string?>("--out")
         {
-            Description = "File to write the report to (default: standard output); for csv, the folder to write its files into (required)",
+            Description = "File to write the report to (default: standard output); for csv, the folder to write its files into (required); for xlsx, the workbook's file (required)",
         };
         var latest = new Option<int>("--latest")
         {
@@ -52,6 +53,12 @@ public static class ReportCommand
                 return Terminal.Rejected;
             }
 
+            if (chosen == Xlsx && string.IsNullOrWhiteSpace(path))
+            {
+                Console.Error.WriteLine("--format xlsx writes a workbook, not text: pass --out FILE.xlsx to say where");
+                return Terminal.Rejected;
+            }
+
             var written = Terminal.Ok;
             var exit = await Terminal.RunAsync(async () =>
             {
@@ -60,9 +67,12 @@ public static class ReportCommand
                 var evidence = evidenceOptions.From(result);
                 using var ledger = ILedgerQueries.For(options);
                 // Everything is read before anything is written: a server or a database that fails halfway leaves no half-written folder.
-                written = chosen == Csv
-                    ? await WriteTablesAsync(await ledger.ReportTablesAsync(id, evidence, cancellationToken), path!, cancellationToken)
-                    : await WriteAsync(await ledger.ReportAsync(id, chosen, quoted, evidence, cancellationToken), path, cancellationToken);
+                written = chosen switch
+                {
+                    Csv => await WriteTablesAsync(await ledger.ReportTablesAsync(id, evidence, cancellationToken), path!, cancellationToken),
+                    Xlsx => await WriteWorkbookAsync(await ledger.ReportWorkbookAsync(id, evidence, cancellationToken), path!, cancellationToken),
+                    _ => await WriteAsync(await ledger.ReportAsync(id, chosen, quoted, evidence, cancellationToken), path, cancellationToken),
+                };
             });
             return exit != Terminal.Ok ? exit : written;
         });
@@ -84,6 +94,14 @@ public static class ReportCommand
         {
             Console.Out.WriteLine($"Wrote {file}");
         }
+    });
+
+    private static Task<int> WriteWorkbookAsync(byte[] workbook, string path, CancellationToken cancellationToken) => WritingAsync(path, async () =>
+    {
+        var full = Path.GetFullPath(path);
+        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+        await File.WriteAllBytesAsync(full, workbook, cancellationToken);
+        Console.Out.WriteLine($"Wrote {full}");
     });
 
     /// <summary>The report to standard output, or to the file at the path when one is given.</summary>

@@ -136,6 +136,29 @@ public sealed class when_the_cli_talks_to_a_server(ServedLedgerFixture ledger) :
     }
 
     [Fact]
+    public async Task the_workbook_report_holds_the_databases_cells()
+    {
+        // The zip entries carry the time they were written: cell by cell, not byte by byte.
+        var (servedFile, readFile) = (Path.Combine(ledger.Folder, "served.xlsx"), Path.Combine(ledger.Folder, "read.xlsx"));
+        var served = await ledger.ThroughServerAsync("report", Iran, "--format", "xlsx", "--out", servedFile);
+        var read = await ledger.FromDatabaseAsync("report", Iran, "--format", "xlsx", "--out", readFile);
+
+        read.ExitCode.ShouldBe(0, read.Error);
+        (served with { Out = served.Out.Replace(servedFile, "FILE") }).ShouldBeTheSameAs(read with { Out = read.Out.Replace(readFile, "FILE") });
+        var (servedSheets, readSheets) = (Workbook.Read(servedFile), Workbook.Read(readFile));
+        servedSheets.Select(s => s.Name).ShouldBe(readSheets.Select(s => s.Name));
+        foreach (var (servedSheet, readSheet) in servedSheets.Zip(readSheets))
+        {
+            readSheet.Rows.Count.ShouldBeGreaterThan(0, readSheet.Name);
+            servedSheet.Rows.Count.ShouldBe(readSheet.Rows.Count, readSheet.Name);
+            foreach (var (servedRow, readRow) in servedSheet.Rows.Zip(readSheet.Rows))
+            {
+                servedRow.ShouldBe(readRow, readSheet.Name);
+            }
+        }
+    }
+
+    [Fact]
     public async Task the_import_prints_the_summary_an_import_into_a_database_prints()
     {
         // Into a database of its own: a CLI writing to the server's database would be a second writer beside the server's grains.

@@ -139,6 +139,20 @@ public sealed class when_a_report_is_asked_for(SeededLedgerFixture ledger) : ICl
     }
 
     [Fact]
+    public async Task the_workbook_is_an_attachment_named_after_the_negotiation()
+    {
+        using var response = await ledger.GetAsync(Url, XlsxReport.MediaType);
+        var body = await response.Content.ReadAsByteArrayAsync();
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        response.Content.Headers.ContentType?.MediaType.ShouldBe(XlsxReport.MediaType);
+        response.Content.Headers.ContentDisposition?.DispositionType.ShouldBe("attachment");
+        response.Content.Headers.ContentDisposition?.FileName.ShouldBe($"{Iran}.xlsx");
+        // A zip archive, as every .xlsx is.
+        body.Take(2).ShouldBe("PK"u8.ToArray());
+    }
+
+    [Fact]
     public async Task a_kept_alive_connection_carries_the_table_byte_for_byte_until_a_request_is_refused()
     {
         // The connection's output passes through KestrelRefusals' writer: a long streamed answer must come out intact.

@@ -60,12 +60,12 @@ public sealed class when_the_api_is_described(ServerFixture server) : IClassFixt
     }
 
     [Fact]
-    public async Task the_report_is_described_in_its_four_formats()
+    public async Task the_report_is_described_in_its_five_formats()
     {
         var operation = await OperationAsync("/api/negotiations/{id}/report");
 
         operation.GetProperty("responses").GetProperty("200").GetProperty("content").EnumerateObject().Select(c => c.Name)
-            .ShouldBe(["application/json", "text/markdown", "text/html", "text/csv"], ignoreOrder: true);
+            .ShouldBe(["application/json", "text/markdown", "text/html", "text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"], ignoreOrder: true);
     }
 
     [Fact]

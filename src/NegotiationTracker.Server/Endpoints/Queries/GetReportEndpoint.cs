@@ -17,16 +17,18 @@ public static class GetReportEndpoint
     /// per table in the CLI, is one table per request here: <c>?table=</c> picks it.
     /// </summary>
     [WolverineGet("/api/negotiations/{id}/report")]
-    [Tags("Reports"), EndpointSummary("The brief of a negotiation: JSON, Markdown, HTML or CSV by Accept")]
+    [Tags("Reports"), EndpointSummary("The brief of a negotiation: JSON, Markdown, HTML, CSV or an XLSX workbook by Accept")]
     [EndpointDescription("Accept chooses the format: application/json (the report's data, as report --format json; also for */* or no Accept), "
         + "text/markdown (the brief), text/html (one self-contained page with an SVG timeline chart) or text/csv (one table: table=statements "
-        + "(default), positions, proposals, agreements or timeline, as the CLI's statements.csv and so on); q-values are honoured. 406 when none "
+        + "(default), positions, proposals, agreements or timeline, as the CLI's statements.csv and so on) or "
+        + "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet (one workbook, a sheet per CSV table, as report --format xlsx: "
+        + "numbers as numbers, a day or an instant as a date, a month or a year as text); q-values are honoured. 406 when none "
         + "of these is acceptable. latest (default 10, 0 to 1000): how many of the latest statements the brief quotes. "
         + "excludeContested=true and minCredibility=N (1–6) leave statements denied by their speaker, or graded less credible than N, out of the positions. Drawn from the read "
         + "models as they stand; the async ones (positions, proposals, agreements, timeline) can lag the latest events by a moment.")]
-    [ProducesResponseType<string>(StatusCodes.Status200OK, ReportFormats.Json, ReportFormats.Markdown, ReportFormats.Html, ReportFormats.Csv)]
+    [ProducesResponseType<string>(StatusCodes.Status200OK, ReportFormats.Json, ReportFormats.Markdown, ReportFormats.Html, ReportFormats.Csv, ReportFormats.Xlsx)]
     [ResponseBody(StatusCodes.Status200OK, ReportFormats.Json, typeof(ReportDocument))]
-    [ResponseHeader(StatusCodes.Status200OK, "Content-Disposition", "With text/csv: attachment; filename=\"{id}-{table}.csv\".")]
+    [ResponseHeader(StatusCodes.Status200OK, "Content-Disposition", "With text/csv: attachment; filename=\"{id}-{table}.csv\"; with the workbook: attachment; filename=\"{id}.xlsx\".")]
     [ProducesResponseType<HttpValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status406NotAcceptable, "application/problem+json")]
@@ -81,6 +83,8 @@ public static class GetReportEndpoint
                 context.Response.Headers.ContentDisposition = new ContentDispositionHeaderValue("attachment") { FileName = $"{id}-{csvTable}.csv" }.ToString();
                 return Results.Text(writer.ToString(), format, Encoding.UTF8);
             }
+            case ReportFormats.Xlsx:
+                return Results.File(XlsxReport.Render(report), format, fileDownloadName: $"{id}.xlsx");
             default:
                 return Results.Text(JsonReport.Render(report, quoted), format, Encoding.UTF8);
         }
@@ -94,9 +98,10 @@ internal static class ReportFormats
     public const string Markdown = "text/markdown";
     public const string Html = "text/html";
     public const string Csv = "text/csv";
+    public const string Xlsx = XlsxReport.MediaType;
 
     /// <summary>In the order chosen among equally acceptable ones: the data first (what an API client means by */*), then the brief.</summary>
-    public static readonly IReadOnlyList<string> Offered = [Json, Markdown, Html, Csv];
+    public static readonly IReadOnlyList<string> Offered = [Json, Markdown, Html, Csv, Xlsx];
 
     /// <summary>
     /// The offered type with the highest quality; among equals, the one named by the most specific range (text/html before
