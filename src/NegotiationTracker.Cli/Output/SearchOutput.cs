@@ -24,10 +24,7 @@ public static class SearchOutput
         foreach (var hit in hits)
         {
             var s = hit.Statement;
-            var who = s.SpeakerApart is { } speaker ? $"[bold]{Markup.Escape(speaker)}[/] for {Markup.Escape(s.PartyName)}" : $"[bold]{Markup.Escape(s.PartyName)}[/]";
-            var marker = s.Status == "standing" ? "" : $" [red]{s.Status.ToUpperInvariant()}[/]";
-            marker += s.Denied ? " [yellow]DENIED[/]" : "";
-            console.MarkupLine($"[blue]{s.Said}[/]  {who}  [grey]{Markup.Escape(s.Negotiation)}/{Markup.Escape(s.Id)} · rank {hit.Rank:0.####}[/]{marker}");
+            console.MarkupLine($"[blue]{s.Said}[/]  {StatementsOutput.Who(s)}  [grey]{Markup.Escape(s.Negotiation)}/{Markup.Escape(s.Id)} · rank {hit.Rank:0.####}[/]{StatementsOutput.Standing(s)}");
             console.Write(new Padder(new Paragraph(hit.Highlight), new Padding(4, 0, 0, 0)));
             console.WriteLine();
         }

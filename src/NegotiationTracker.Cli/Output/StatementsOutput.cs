@@ -25,11 +25,10 @@ public static class StatementsOutput
         console.Write(new Rule($"Statements ({statements.Count})").LeftJustified());
         foreach (var s in statements)
         {
-            var who = s.SpeakerApart is { } speaker ? $"[bold]{Markup.Escape(speaker)}[/] for {Markup.Escape(s.PartyName)}" : $"[bold]{Markup.Escape(s.PartyName)}[/]";
+            var who = Who(s);
             var stance = s.Stance is { } st ? $", [bold]{st.Word()}[/]" : "";
             var issues = s.Issues.Count == 0 ? "" : $" on {Markup.Escape(string.Join(", ", s.Issues))}";
-            var marker = s.Status == "standing" ? "" : $" [red]{s.Status.ToUpperInvariant()}[/]";
-            marker += s.Denied ? " [yellow]DENIED[/]" : "";
+            var marker = Standing(s);
             marker += s.Credibility is { } credibility ? $" [grey]credibility {credibility}[/]" : "";
             console.MarkupLine($"[blue]{s.Said}[/]  {who}  [grey]{s.Kind.Word()}{stance}{issues}[/]{marker}");
             console.Write(new Padder(new Paragraph(s.Text), new Padding(4, 0, 0, 0)));
@@ -43,4 +42,12 @@ public static class StatementsOutput
             console.WriteLine();
         }
     }
+
+    /// <summary>Who spoke, as markup: the speaker for the party, or the party alone.</summary>
+    public static string Who(StatementView s) =>
+        s.SpeakerApart is { } speaker ? $"[bold]{Markup.Escape(speaker)}[/] for {Markup.Escape(s.PartyName)}" : $"[bold]{Markup.Escape(s.PartyName)}[/]";
+
+    /// <summary>How the record stands, as markup: nothing for a standing statement; its status, and whether it is denied.</summary>
+    public static string Standing(StatementView s) =>
+        (s.Status == StatementRecord.Statuses.Standing ? "" : $" [red]{s.Status.ToUpperInvariant()}[/]") + (s.Denied ? " [yellow]DENIED[/]" : "");
 }
